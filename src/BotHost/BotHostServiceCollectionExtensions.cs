@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using GroupBuy.BotHost.Admin;
+using GroupBuy.BotHost.Storage;
+
+namespace GroupBuy.BotHost;
+
+internal static class BotHostServiceCollectionExtensions
+{
+    /// <summary>The web edge: JSON and problem details, admin auth, start-up migration.</summary>
+    public static IServiceCollection AddBotHost(this IServiceCollection services)
+    {
+        // First hosted service: the schema is migrated before Hangfire's server or Kestrel start.
+        services.AddHostedService<StorageStartup>();
+
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+        });
+        services.AddProblemDetails();
+        services.AddAdminAuthentication();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(LoginEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+using GroupBuy.BotHost;
+using GroupBuy.BotHost.Admin;
+using GroupBuy.BotHost.Groups;
+using GroupBuy.BotHost.Health;
+using GroupBuy.Conversations;
+using GroupBuy.Jobs;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Services.AddConversations(builder.Configuration);
+    builder.Services.AddJobs(builder.Configuration);
+    builder.Services.AddBotHost();
+
+    var app = builder.Build();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseRateLimiter();
+    app.UseAuthentication();
+    app.UseAuthorization();
+
+    app.MapHealth();
+    app.MapAdminLogin();
+    app.MapJobsDashboard();
+    app.MapGroups();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (InvalidSettingException ex)
+{
+    // A setting is wrong: say which, without a stack trace, and stop.
+    await Console.Error.WriteLineAsync($"GroupBuy cannot start: {ex.Message}");
+    return 1;
+}
+
+/// <summary>Entry point; public so host tests can start it in-process.</summary>
+public partial class Program;

@@ -1,0 +1,125 @@
+using GroupBuy.Conversations.Storage;
+
+namespace GroupBuy.Conversations.Campaigns;
+
+/// <summary>An offer of numbered items (团购活动) with a cut-off and a pickup time, run in one or more group chats.</summary>
+public sealed class Campaign : IVersioned
+{
+    private readonly List<CampaignItem> items = [];
+    private readonly List<CampaignChat> chats = [];
+
+    private Campaign()
+    {
+        Title = PickupPoint = string.Empty;
+    }
+
+    public Campaign(string title, DateTimeOffset closesAt, DateTimeOffset pickupAt, string pickupPoint, DateTimeOffset createdAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        ArgumentException.ThrowIfNullOrWhiteSpace(pickupPoint);
+        if (pickupAt < closesAt)
+        {
+            throw new ArgumentException("Pickup cannot be before the cut-off.", nameof(pickupAt));
+        }
+
+        Title = title;
+        ClosesAt = closesAt;
+        PickupAt = pickupAt;
+        PickupPoint = pickupPoint;
+        CreatedAt = createdAt;
+        Status = CampaignStatus.Draft;
+    }
+
+    public long Id { get; private set; }
+
+    public string Title { get; private set; }
+
+    public CampaignStatus Status { get; private set; }
+
+    /// <summary>Cut-off (截单): replies after it are not orders.</summary>
+    public DateTimeOffset ClosesAt { get; private set; }
+
+    public DateTimeOffset PickupAt { get; private set; }
+
+    public string PickupPoint { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? PublishedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public int Version { get; set; }
+
+    public IReadOnlyCollection<CampaignItem> Items => items;
+
+    public IReadOnlyCollection<CampaignChat> Chats => chats;
+
+    public CampaignItem AddItem(string name, IEnumerable<string> aliases, decimal price, decimal referencePrice, string category, int? stock)
+    {
+        EnsureDraft("add items to");
+        var item = new CampaignItem(items.Count + 1, name, aliases, price, referencePrice, category, stock);
+        items.Add(item);
+        return item;
+    }
+
+    public void OfferIn(long groupId)
+    {
+        EnsureDraft("add chats to");
+        if (chats.All(c => c.GroupId != groupId))
+        {
+            chats.Add(new CampaignChat(groupId));
+        }
+    }
+
+    public CampaignItem? FindItem(int itemNo) => items.FirstOrDefault(i => i.ItemNo == itemNo);
+
+    public void Publish(DateTimeOffset now)
+    {
+        EnsureDraft("publish");
+        if (items.Count == 0)
+        {
+            throw new InvalidOperationException("A campaign needs at least one item before it is published.");
+        }
+
+        if (chats.Count == 0)
+        {
+            throw new InvalidOperationException("A campaign needs at least one chat before it is published.");
+        }
+
+        if (ClosesAt <= now)
+        {
+            throw new InvalidOperationException("The cut-off time has already passed.");
+        }
+
+        Status = CampaignStatus.Published;
+        PublishedAt = now;
+    }
+
+    public bool IsTakingOrders(DateTimeOffset now) => Status == CampaignStatus.Published && now < ClosesAt;
+
+    /// <summary>Cuts off ordering (截单). Closing twice is harmless: the first time is kept.</summary>
+    public void Close(DateTimeOffset now)
+    {
+        if (Status == CampaignStatus.Draft)
+        {
+            throw new InvalidOperationException("A campaign that was never published cannot be cut off.");
+        }
+
+        if (Status == CampaignStatus.Closed)
+        {
+            return;
+        }
+
+        Status = CampaignStatus.Closed;
+        ClosedAt = now;
+    }
+
+    private void EnsureDraft(string action)
+    {
+        if (Status != CampaignStatus.Draft)
+        {
+            throw new InvalidOperationException($"Cannot {action} a campaign that is {Status.ToString().ToLowerInvariant()}.");
+        }
+    }
+}

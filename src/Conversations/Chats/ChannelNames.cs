@@ -1,0 +1,12 @@
+namespace GroupBuy.Conversations.Chats;
+
+/// <summary>The chat channels a group can live on, as they are named in the admin API and stored.</summary>
+public static class ChannelNames
+{
+    public const string Gateway = "gateway";
+    public const string WeCom = "wecom";
+
+    public static IReadOnlyList<string> All { get; } = [Gateway, WeCom];
+
+    public static bool IsKnown(string? channel) => channel is Gateway or WeCom;
+}

@@ -1,0 +1,66 @@
+using GroupBuy.Conversations.Chats;
+
+namespace GroupBuy.Conversations.Groups;
+
+/// <summary>A group chat the bot serves: which channel it is on, its community and its leader (团长).</summary>
+public sealed class Group
+{
+    private Group()
+    {
+        Channel = ChatId = Name = Community = LeaderId = LeaderName = string.Empty;
+    }
+
+    public Group(string channel, string chatId, string name, string community, string leaderId, string leaderName, DateTimeOffset createdAt)
+    {
+        if (!ChannelNames.IsKnown(channel))
+        {
+            throw new ArgumentException($"Unknown channel '{channel}'.", nameof(channel));
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(chatId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(community);
+        ArgumentException.ThrowIfNullOrWhiteSpace(leaderId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(leaderName);
+        Channel = channel;
+        ChatId = chatId;
+        Name = name;
+        Community = community;
+        LeaderId = leaderId;
+        LeaderName = leaderName;
+        CreatedAt = createdAt;
+    }
+
+    public long Id { get; private set; }
+
+    public string Channel { get; private set; }
+
+    public string ChatId { get; private set; }
+
+    public string Name { get; private set; }
+
+    /// <summary>The community (社区) whose residents are in this chat; pick lists group by it.</summary>
+    public string Community { get; private set; }
+
+    public string LeaderId { get; private set; }
+
+    public string LeaderName { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public bool IsLedBy(string senderId) => string.Equals(LeaderId, senderId, StringComparison.Ordinal);
+
+    public void HandOver(string leaderId, string leaderName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(leaderId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(leaderName);
+        LeaderId = leaderId;
+        LeaderName = leaderName;
+    }
+
+    public void Rename(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+    }
+}

@@ -1,0 +1,103 @@
+using GroupBuy.Conversations.Chats;
+using GroupBuy.Conversations.Storage;
+
+namespace GroupBuy.Conversations.Inbox;
+
+/// <summary>
+/// A chat message as received, stored before the webhook is answered so that nothing we answered
+/// 200 to is lost. (Channel, MessageId) is unique: a redelivery finds the row and stops there.
+/// </summary>
+public sealed class InboundMessage : IVersioned
+{
+    private InboundMessage()
+    {
+        Channel = MessageId = SenderId = SenderName = string.Empty;
+    }
+
+    public InboundMessage(
+        string channel,
+        string messageId,
+        string? chatId,
+        string senderId,
+        string senderName,
+        InboundMessageKind kind,
+        string? text,
+        string? imageUrl,
+        string? quotedMessageId,
+        IEnumerable<string> mentions,
+        DateTimeOffset sentAt,
+        DateTimeOffset receivedAt)
+    {
+        if (!ChannelNames.IsKnown(channel))
+        {
+            throw new ArgumentException($"Unknown channel '{channel}'.", nameof(channel));
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(senderId);
+        Channel = channel;
+        MessageId = messageId;
+        ChatId = string.IsNullOrWhiteSpace(chatId) ? null : chatId;
+        SenderId = senderId;
+        SenderName = senderName ?? string.Empty;
+        Kind = kind;
+        Text = text;
+        ImageUrl = imageUrl;
+        QuotedMessageId = quotedMessageId;
+        Mentions = [.. mentions];
+        SentAt = sentAt;
+        ReceivedAt = receivedAt;
+    }
+
+    public long Id { get; private set; }
+
+    public string Channel { get; private set; }
+
+    /// <summary>The channel's own id for the message; the dedup key together with the channel.</summary>
+    public string MessageId { get; private set; }
+
+    /// <summary>The group chat, or null for a private message.</summary>
+    public string? ChatId { get; private set; }
+
+    public string SenderId { get; private set; }
+
+    public string SenderName { get; private set; }
+
+    public InboundMessageKind Kind { get; private set; }
+
+    public string? Text { get; private set; }
+
+    public string? ImageUrl { get; private set; }
+
+    public string? QuotedMessageId { get; private set; }
+
+    public List<string> Mentions { get; private set; } = [];
+
+    public DateTimeOffset SentAt { get; private set; }
+
+    public DateTimeOffset ReceivedAt { get; private set; }
+
+    public DateTimeOffset? ProcessedAt { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public int Version { get; set; }
+
+    public bool IsProcessed => ProcessedAt is not null;
+
+    public void MarkProcessed(DateTimeOffset now)
+    {
+        ProcessedAt ??= now;
+        Attempts++;
+        LastError = null;
+    }
+
+    /// <summary>Keeps the message pending for a retry, remembering why it failed (no personal data in the reason).</summary>
+    public void RecordFailure(string reason)
+    {
+        Attempts++;
+        LastError = reason.Length > 500 ? reason[..500] : reason;
+    }
+}

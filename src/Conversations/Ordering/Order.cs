@@ -1,0 +1,122 @@
+using GroupBuy.Conversations.Storage;
+
+namespace GroupBuy.Conversations.Ordering;
+
+/// <summary>
+/// What one resident has ordered in one chat for one campaign. Replies change it in place
+/// ("+1" adds, "改成2" sets, "取消" removes), so there is at most one per resident, chat and campaign.
+/// </summary>
+public sealed class Order : IVersioned
+{
+    private readonly List<OrderLine> lines = [];
+
+    private Order()
+    {
+    }
+
+    public Order(long campaignId, long groupId, long residentId, DateTimeOffset createdAt)
+    {
+        CampaignId = campaignId;
+        GroupId = groupId;
+        ResidentId = residentId;
+        CreatedAt = createdAt;
+        UpdatedAt = createdAt;
+        Status = OrderStatus.Open;
+    }
+
+    public long Id { get; private set; }
+
+    public long CampaignId { get; private set; }
+
+    public long GroupId { get; private set; }
+
+    public long ResidentId { get; private set; }
+
+    public OrderStatus Status { get; private set; }
+
+    /// <summary>Short code the resident shows at pickup; unique within the campaign once assigned.</summary>
+    public string? PickupCode { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public int Version { get; set; }
+
+    public IReadOnlyCollection<OrderLine> Lines => lines;
+
+    public decimal Total => lines.Sum(l => l.Amount);
+
+    public int QuantityOf(int itemNo) => lines.FirstOrDefault(l => l.ItemNo == itemNo)?.Quantity ?? 0;
+
+    /// <summary>Adds to the quantity of an item ("苹果+2").</summary>
+    public void Add(int itemNo, int quantity, decimal unitPrice, DateTimeOffset now)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        var line = lines.FirstOrDefault(l => l.ItemNo == itemNo);
+        if (line is null)
+        {
+            lines.Add(new OrderLine(itemNo, quantity, unitPrice));
+        }
+        else
+        {
+            line.SetQuantity(line.Quantity + quantity);
+        }
+
+        Touch(now);
+    }
+
+    /// <summary>Sets the quantity of an item ("改成4份"); zero removes it.</summary>
+    public void Set(int itemNo, int quantity, decimal unitPrice, DateTimeOffset now)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(quantity);
+        var line = lines.FirstOrDefault(l => l.ItemNo == itemNo);
+        if (quantity == 0)
+        {
+            Remove(itemNo, now);
+            return;
+        }
+
+        if (line is null)
+        {
+            lines.Add(new OrderLine(itemNo, quantity, unitPrice));
+        }
+        else
+        {
+            line.SetQuantity(quantity);
+        }
+
+        Touch(now);
+    }
+
+    /// <summary>Removes one item ("取消面包"); when nothing is left the order counts as cancelled.</summary>
+    public void Remove(int itemNo, DateTimeOffset now)
+    {
+        lines.RemoveAll(l => l.ItemNo == itemNo);
+        Touch(now);
+    }
+
+    /// <summary>Removes everything ("都取消吧").</summary>
+    public void CancelAll(DateTimeOffset now)
+    {
+        lines.Clear();
+        Touch(now);
+    }
+
+    public void AssignPickupCode(string code)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        if (PickupCode is not null && PickupCode != code)
+        {
+            throw new InvalidOperationException("An order keeps the pickup code it was given.");
+        }
+
+        PickupCode = code;
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        Status = lines.Count == 0 ? OrderStatus.Cancelled : OrderStatus.Open;
+        UpdatedAt = now;
+    }
+}

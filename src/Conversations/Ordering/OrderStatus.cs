@@ -1,0 +1,10 @@
+namespace GroupBuy.Conversations.Ordering;
+
+public enum OrderStatus
+{
+    /// <summary>Has lines and can still change until cut-off.</summary>
+    Open = 0,
+
+    /// <summary>The resident cancelled everything.</summary>
+    Cancelled = 1,
+}

@@ -1,0 +1,114 @@
+using GroupBuy.Conversations.Chats;
+using GroupBuy.Conversations.Storage;
+
+namespace GroupBuy.Conversations.Outbox;
+
+/// <summary>
+/// A message the bot will send, written in the same transaction as the change that caused it and
+/// sent after commit. The idempotency key is unique, so a retried handler or job cannot queue the
+/// same message twice, and the channel sees the same key on every delivery attempt.
+/// </summary>
+public sealed class OutboundMessage : IVersioned
+{
+    private OutboundMessage()
+    {
+        Channel = Text = IdempotencyKey = string.Empty;
+    }
+
+    private OutboundMessage(string channel, string? chatId, string? toUserId, string text, IEnumerable<string> mentions, string idempotencyKey, DateTimeOffset createdAt, DateTimeOffset? dueAt)
+    {
+        if (!ChannelNames.IsKnown(channel))
+        {
+            throw new ArgumentException($"Unknown channel '{channel}'.", nameof(channel));
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
+        Channel = channel;
+        ChatId = chatId;
+        ToUserId = toUserId;
+        Text = text;
+        Mentions = [.. mentions];
+        IdempotencyKey = idempotencyKey;
+        CreatedAt = createdAt;
+        DueAt = dueAt ?? createdAt;
+        Status = OutboundMessageStatus.Pending;
+    }
+
+    public long Id { get; private set; }
+
+    public string Channel { get; private set; }
+
+    /// <summary>The group chat to post into; null for a private message.</summary>
+    public string? ChatId { get; private set; }
+
+    /// <summary>The person to message privately; null for a group message.</summary>
+    public string? ToUserId { get; private set; }
+
+    public string Text { get; private set; }
+
+    /// <summary>User ids to @-mention.</summary>
+    public List<string> Mentions { get; private set; } = [];
+
+    public string IdempotencyKey { get; private set; }
+
+    public OutboundMessageStatus Status { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Not sent before this time (quiet hours, retry back-off).</summary>
+    public DateTimeOffset DueAt { get; private set; }
+
+    public DateTimeOffset? SentAt { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public int Version { get; set; }
+
+    public static OutboundMessage ToChat(string channel, string chatId, string text, IEnumerable<string> mentions, string idempotencyKey, DateTimeOffset now, DateTimeOffset? dueAt = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(chatId);
+        return new OutboundMessage(channel, chatId, null, text, mentions, idempotencyKey, now, dueAt);
+    }
+
+    public static OutboundMessage ToUser(string channel, string userId, string text, string idempotencyKey, DateTimeOffset now, DateTimeOffset? dueAt = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        return new OutboundMessage(channel, null, userId, text, [], idempotencyKey, now, dueAt);
+    }
+
+    public void MarkSent(DateTimeOffset now)
+    {
+        if (Status == OutboundMessageStatus.Sent)
+        {
+            return;
+        }
+
+        Status = OutboundMessageStatus.Sent;
+        SentAt = now;
+        Attempts++;
+        LastError = null;
+    }
+
+    /// <summary>Records a failed attempt; retries at <paramref name="retryAt"/>, or gives up when it is null.</summary>
+    public void RecordFailure(string reason, DateTimeOffset? retryAt)
+    {
+        if (Status == OutboundMessageStatus.Sent)
+        {
+            throw new InvalidOperationException("A sent message cannot fail afterwards.");
+        }
+
+        Attempts++;
+        LastError = reason.Length > 500 ? reason[..500] : reason;
+        if (retryAt is null)
+        {
+            Status = OutboundMessageStatus.Failed;
+        }
+        else
+        {
+            DueAt = retryAt.Value;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using GroupBuy.Conversations.Storage;
+using GroupBuy.Jobs.Hosting;
+using Hangfire;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GroupBuy.Jobs;
+
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Hangfire on the configured storage, with a server inside this host. Several hosts on one
+    /// PostgreSQL database share the work; each job runs on one of them.
+    /// </summary>
+    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var jobs = JobsSettings.FromConfiguration(configuration);
+        services.TryAddSingleton(jobs);
+
+        // Registered before AddHangfire so Hangfire takes ours: its own registration reads the static
+        // JobStorage.Current, which two hosts in one process (tests) would overwrite for each other.
+        services.TryAddSingleton<JobStorage>(sp => JobStorageFactory.Create(sp.GetRequiredService<StorageSettings>(), jobs));
+
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+
+        services.AddHangfireServer((sp, options) =>
+        {
+            options.WorkerCount = jobs.WorkerCount;
+            options.SchedulePollingInterval = jobs.PollInterval;
+            options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+        });
+        return services;
+    }
+}
