@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using GroupBuy.BotHost.Admin;
-using GroupBuy.BotHost.Storage;
+using GroupBuy.BotHost.Startup;
 
 namespace GroupBuy.BotHost;
 
@@ -10,8 +10,8 @@ internal static class BotHostServiceCollectionExtensions
     /// <summary>The web edge: JSON and problem details, admin auth, start-up migration.</summary>
     public static IServiceCollection AddBotHost(this IServiceCollection services)
     {
-        // First hosted service: the schema is migrated before Hangfire's server or Kestrel start.
-        services.AddHostedService<StorageStartup>();
+        // Settings checked and schema migrated before Hangfire's server or Kestrel start.
+        services.AddHostedService<StartupChecks>();
 
         services.ConfigureHttpJsonOptions(options =>
         {

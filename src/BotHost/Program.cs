@@ -8,8 +8,8 @@ using GroupBuy.Jobs;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
-    builder.Services.AddConversations(builder.Configuration);
-    builder.Services.AddJobs(builder.Configuration);
+    builder.Services.AddConversations();
+    builder.Services.AddJobs();
     builder.Services.AddBotHost();
 
     var app = builder.Build();

@@ -12,30 +12,33 @@ public static class ConversationsServiceCollectionExtensions
 {
     public const string TemplatesPathKey = "Templates:Path";
 
-    /// <summary>The domain: storage on the configured provider, templates, the business clock.</summary>
-    public static IServiceCollection AddConversations(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// The domain: storage on the configured provider, templates, the business clock. Settings are
+    /// read when first needed (at start-up, by the migrator), from the host's final configuration.
+    /// </summary>
+    public static IServiceCollection AddConversations(this IServiceCollection services)
     {
-        var storage = StorageSettings.FromConfiguration(configuration);
-        services.TryAddSingleton(storage);
+        services.TryAddSingleton(sp => StorageSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton(sp => BusinessTimeZone.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(BusinessTimeZone.FromConfiguration(configuration));
         services.TryAddSingleton<StorageReadiness>();
         services.TryAddScoped<StorageMigrator>();
 
-        switch (storage.Provider)
+        services.AddDbContext<SqliteGroupBuyDbContext>((sp, options) =>
+            options.UseSqlite(sp.GetRequiredService<StorageSettings>().ConnectionString));
+        services.AddDbContext<PostgresGroupBuyDbContext>((sp, options) =>
+            options.UseNpgsql(sp.GetRequiredService<StorageSettings>().ConnectionString));
+        services.TryAddScoped<GroupBuyDbContext>(sp => sp.GetRequiredService<StorageSettings>().Provider switch
         {
-            case StorageProvider.Postgres:
-                services.AddDbContext<GroupBuyDbContext, PostgresGroupBuyDbContext>(o => o.UseNpgsql(storage.ConnectionString));
-                break;
-            default:
-                services.AddDbContext<GroupBuyDbContext, SqliteGroupBuyDbContext>(o => o.UseSqlite(storage.ConnectionString));
-                break;
-        }
+            StorageProvider.Postgres => sp.GetRequiredService<PostgresGroupBuyDbContext>(),
+            _ => sp.GetRequiredService<SqliteGroupBuyDbContext>(),
+        });
 
-        var templatesPath = configuration[TemplatesPathKey];
-        services.TryAddSingleton(new DefaultTemplates(string.IsNullOrWhiteSpace(templatesPath)
-            ? Path.Combine(AppContext.BaseDirectory, "templates")
-            : templatesPath));
+        services.TryAddSingleton(sp =>
+        {
+            var path = sp.GetRequiredService<IConfiguration>()[TemplatesPathKey];
+            return new DefaultTemplates(string.IsNullOrWhiteSpace(path) ? Path.Combine(AppContext.BaseDirectory, "templates") : path);
+        });
         services.TryAddSingleton(new TemplateLimits());
         services.TryAddSingleton<MessageTemplates>();
         return services;

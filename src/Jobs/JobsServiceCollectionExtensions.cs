@@ -13,14 +13,13 @@ public static class JobsServiceCollectionExtensions
     /// Hangfire on the configured storage, with a server inside this host. Several hosts on one
     /// PostgreSQL database share the work; each job runs on one of them.
     /// </summary>
-    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddJobs(this IServiceCollection services)
     {
-        var jobs = JobsSettings.FromConfiguration(configuration);
-        services.TryAddSingleton(jobs);
+        services.TryAddSingleton(sp => JobsSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
 
         // Registered before AddHangfire so Hangfire takes ours: its own registration reads the static
         // JobStorage.Current, which two hosts in one process (tests) would overwrite for each other.
-        services.TryAddSingleton<JobStorage>(sp => JobStorageFactory.Create(sp.GetRequiredService<StorageSettings>(), jobs));
+        services.TryAddSingleton<JobStorage>(sp => JobStorageFactory.Create(sp.GetRequiredService<StorageSettings>(), sp.GetRequiredService<JobsSettings>()));
 
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -29,6 +28,7 @@ public static class JobsServiceCollectionExtensions
 
         services.AddHangfireServer((sp, options) =>
         {
+            var jobs = sp.GetRequiredService<JobsSettings>();
             options.WorkerCount = jobs.WorkerCount;
             options.SchedulePollingInterval = jobs.PollInterval;
             options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";

@@ -1,0 +1,40 @@
+using GroupBuy.Conversations.Storage;
+using GroupBuy.Conversations.Time;
+using GroupBuy.Jobs.Hosting;
+
+namespace GroupBuy.BotHost.Startup;
+
+/// <summary>
+/// Runs before anything else starts (Hangfire's server, then Kestrel): every setting is read and
+/// checked, and the schema is migrated, so no job or webhook ever meets an old schema and a wrong
+/// setting stops the start right here with its name in the message.
+/// </summary>
+internal sealed class StartupChecks : IHostedLifecycleService
+{
+    private readonly IServiceProvider services;
+
+    public StartupChecks(IServiceProvider services)
+    {
+        this.services = services;
+    }
+
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<StorageSettings>();
+        services.GetRequiredService<BusinessTimeZone>();
+        services.GetRequiredService<JobsSettings>();
+
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<StorageMigrator>().MigrateAsync(cancellationToken);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

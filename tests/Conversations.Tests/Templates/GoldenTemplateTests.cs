@@ -1,0 +1,56 @@
+using GroupBuy.Conversations.Chats;
+using GroupBuy.Conversations.Templates;
+using GroupBuy.Testing;
+using Xunit;
+
+namespace GroupBuy.Conversations.Tests.Templates;
+
+/// <summary>
+/// Every default template in <c>templates/</c> is rendered with a fixed model and compared to
+/// <c>Golden/name[.case].out.txt</c>. A template without a golden file fails the build.
+/// </summary>
+public sealed class GoldenTemplateTests
+{
+    private static readonly MessageTemplates Templates = new(new DefaultTemplates(RepositoryPaths.Templates), new TemplateLimits());
+
+    /// <summary>The golden cases: file name → model. Add one for every new template.</summary>
+    public static TheoryData<string, object> Cases => new()
+    {
+        { "help.all-messages", new HelpMessage("阳光花园3栋团购群", "李姐", MentionRequired: false, BotName: "团购助手") },
+        { "help.mention-only", new HelpMessage("阳光花园3栋团购群", "李姐", MentionRequired: true, BotName: "团购助手") },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Template_renders_its_golden_output(string caseName, object model)
+    {
+        var output = await RenderAsync(model);
+
+        var expected = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Templates", "Golden", caseName + ".out.txt"));
+        Assert.Equal(expected.TrimEnd('\n'), output);
+    }
+
+    [Fact]
+    public void Every_default_template_has_a_golden_case()
+    {
+        var covered = Cases.Select(c => ((string)c[0]).Split('.')[0]).ToHashSet(StringComparer.Ordinal);
+        var names = new DefaultTemplates(RepositoryPaths.Templates).Names;
+
+        Assert.NotEmpty(names);
+        Assert.All(names, name => Assert.Contains(name, covered));
+    }
+
+    [Fact]
+    public void Every_default_template_compiles()
+    {
+        var defaults = new DefaultTemplates(RepositoryPaths.Templates);
+
+        Assert.All(defaults.Names, name => Assert.Empty(Templates.Check(defaults.Find(name)!)));
+    }
+
+    private static Task<string> RenderAsync(object model) => model switch
+    {
+        HelpMessage help => Templates.RenderAsync(help, CancellationToken.None),
+        _ => throw new NotSupportedException($"Add {model.GetType().Name} to the golden test's dispatch."),
+    };
+}
