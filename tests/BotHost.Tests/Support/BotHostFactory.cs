@@ -1,0 +1,62 @@
+using GroupBuy.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace GroupBuy.BotHost.Tests.Support;
+
+/// <summary>The real host, in-process, on the storage a test class chose.</summary>
+public sealed class BotHostFactory : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "test-admin-key-5d1c";
+
+    private readonly Dictionary<string, string?> settings;
+
+    private BotHostFactory(Dictionary<string, string?> settings)
+    {
+        this.settings = settings;
+    }
+
+    public static BotHostFactory OnPostgres(string connectionString, params (string Key, string? Value)[] overrides) =>
+        Create(("Storage:Provider", "Postgres"), ("ConnectionStrings:GroupBuy", connectionString), overrides);
+
+    public static BotHostFactory OnSqlite(TempFolder folder, params (string Key, string? Value)[] overrides) =>
+        Create(("Storage:Provider", "Sqlite"), ("ConnectionStrings:GroupBuy", $"Data Source={folder.File("groupbuy.db")}"), overrides);
+
+    /// <summary>A client that sends the admin bearer key.</summary>
+    public HttpClient CreateAdminClient()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
+        return client;
+    }
+
+    public HttpClient CreateAnonymousClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+    }
+
+    private static BotHostFactory Create((string, string?) provider, (string, string?) connection, (string Key, string? Value)[] overrides)
+    {
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            [provider.Item1] = provider.Item2,
+            [connection.Item1] = connection.Item2,
+            ["Admin:ApiKey"] = AdminKey,
+            ["Jobs:WorkerCount"] = "2",
+            ["Jobs:PollInterval"] = "00:00:01",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:Console:FormatterName"] = "simple",
+        };
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        return new BotHostFactory(settings);
+    }
+}
