@@ -8,6 +8,10 @@ using GroupBuy.Jobs;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    // A start that fails is reported below in one line naming the setting; the host's own
+    // "failed to start" entry would repeat it with a stack trace. Other failures still surface
+    // as unhandled exceptions.
+    builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
     builder.Services.AddConversations();
     builder.Services.AddJobs();
     builder.Services.AddBotHost();

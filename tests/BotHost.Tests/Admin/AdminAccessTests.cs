@@ -1,0 +1,155 @@
+using System.Net;
+using GroupBuy.BotHost.Tests.Support;
+using GroupBuy.Testing;
+using Xunit;
+
+namespace GroupBuy.BotHost.Tests.Admin;
+
+public sealed class AdminAccessTests : IClassFixture<PostgresDatabase>
+{
+    private readonly PostgresDatabase database;
+
+    public AdminAccessTests(PostgresDatabase database)
+    {
+        this.database = database;
+    }
+
+    private static Uri Url(string path) => new(path, UriKind.Relative);
+
+    [Fact]
+    public async Task The_admin_api_refuses_a_request_without_a_key()
+    {
+        await using var host = BotHostFactory.OnPostgres(database.ConnectionString);
+
+        var response = await host.CreateAnonymousClient().GetAsync(Url("/api/groups"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Contains("Authorization: Bearer", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_admin_api_refuses_a_wrong_key()
+    {
+        await using var host = BotHostFactory.OnPostgres(database.ConnectionString);
+        var client = host.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", BotHostFactory.AdminKey + "x");
+
+        var response = await client.GetAsync(Url("/api/groups"));
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task The_admin_api_refuses_other_authorization_schemes()
+    {
+        await using var host = BotHostFactory.OnPostgres(database.ConnectionString);
+        var client = host.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new("Basic", BotHostFactory.AdminKey);
+
+        var response = await client.GetAsync(Url("/api/groups"));
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task The_admin_api_accepts_the_configured_key()
+    {
+        await using var host = BotHostFactory.OnPostgres(database.ConnectionString);
+
+        var response = await host.CreateAdminClient().GetAsync(Url("/api/groups"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_a_configured_key_nobody_gets_in_and_the_answer_says_why()
+    {
+        await using var host = BotHostFactory.OnPostgres(database.ConnectionString, ("Admin:ApiKey", null));
+        var client = host.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", string.Empty);
+
+        var response = await client.GetAsync(Url("/api/groups"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains("Admin:ApiKey", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_jobs_dashboard_sends_a_stranger_to_sign_in()
+    {
+        await using var host = BotHostFactory.OnPostgres(database.ConnectionString);
+
+        var response = await host.CreateAnonymousClient().GetAsync(Url("/hangfire"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/login", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_jobs_dashboard_opens_for_the_admin_key()
+    {
+        await using var host = BotHostFactory.OnPostgres(database.ConnectionString);
+
+        var response = await host.CreateAdminClient().GetAsync(Url("/hangfire"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("GroupBuy jobs", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Signing_in_with_the_key_opens_the_dashboard_but_not_the_api()
+    {
+        await using var host = BotHostFactory.OnPostgres(database.ConnectionString);
+        var client = host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+        var login = await client.PostAsync(Url("/login"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["apiKey"] = BotHostFactory.AdminKey,
+            ["returnUrl"] = "/hangfire",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal("/hangfire", login.Headers.Location?.OriginalString);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Url("/hangfire"))).StatusCode);
+        await (await client.GetAsync(Url("/api/groups"))).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Signing_in_with_a_wrong_key_is_refused_and_opens_nothing()
+    {
+        await using var host = BotHostFactory.OnPostgres(database.ConnectionString);
+        var client = host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+        var login = await client.PostAsync(Url("/login"), new FormUrlEncodedContent(new Dictionary<string, string> { ["apiKey"] = "guess" }));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+        Assert.Contains("密钥不对", await login.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(Url("/hangfire"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_in_never_redirects_to_another_site()
+    {
+        await using var host = BotHostFactory.OnPostgres(database.ConnectionString);
+        var client = host.CreateAnonymousClient();
+
+        var login = await client.PostAsync(Url("/login"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["apiKey"] = BotHostFactory.AdminKey,
+            ["returnUrl"] = "//evil.example/steal",
+        }));
+
+        Assert.Equal("/hangfire", login.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Unknown_paths_answer_with_problem_details()
+    {
+        await using var host = BotHostFactory.OnPostgres(database.ConnectionString);
+
+        var response = await host.CreateAdminClient().GetAsync(Url("/api/nothing-here"));
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+}
