@@ -1,6 +1,7 @@
 using GroupBuy.Conversations.Storage;
 using GroupBuy.Jobs.Hosting;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,7 +22,12 @@ public static class JobsServiceCollectionExtensions
         // JobStorage.Current, which two hosts in one process (tests) would overwrite for each other.
         services.TryAddSingleton<JobStorage>(sp => JobStorageFactory.Create(sp.GetRequiredService<StorageSettings>(), sp.GetRequiredService<JobsSettings>()));
 
+        // Likewise the activator: each host builds jobs from its own container, never another host's.
+        services.TryAddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHostedService<HangfireLogBridgeAttachment>();
+
         services.AddHangfire(config => config
+            .UseLogProvider(HangfireLogBridge.Instance)
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());

@@ -151,7 +151,7 @@ public abstract class StorageContract
     }
 
     [Fact]
-    public async Task The_hosts_hangfire_server_runs_enqueued_jobs()
+    public async Task The_hosts_hangfire_server_runs_enqueued_jobs_with_its_own_services()
     {
         await using var host = CreateHost();
         _ = host.Services;
@@ -161,5 +161,6 @@ public abstract class StorageContract
 
         var finished = await Task.WhenAny(ProbeJob.RanAsync(marker), Task.Delay(TimeSpan.FromSeconds(60)));
         Assert.Same(ProbeJob.RanAsync(marker), finished);
+        Assert.Equal(host.Services.GetRequiredService<StorageSettings>().Describe(), await ProbeJob.RanAsync(marker));
     }
 }
