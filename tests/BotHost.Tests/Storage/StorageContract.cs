@@ -73,6 +73,16 @@ public abstract class StorageContract
     }
 
     [Fact]
+    public async Task Every_model_change_has_a_migration()
+    {
+        await using var host = CreateHost();
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>();
+
+        Assert.False(db.Database.HasPendingModelChanges(), "Run scripts/add-migration.sh <Name> to add a migration for both providers.");
+    }
+
+    [Fact]
     public async Task The_same_chat_cannot_be_registered_twice()
     {
         await using var host = CreateHost();
