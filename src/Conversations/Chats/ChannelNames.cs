@@ -9,4 +9,7 @@ public static class ChannelNames
     public static IReadOnlyList<string> All { get; } = [Gateway, WeCom];
 
     public static bool IsKnown(string? channel) => channel is Gateway or WeCom;
+
+    public static string EnsureKnown(string channel, string paramName) =>
+        IsKnown(channel) ? channel : throw new ArgumentException($"Unknown channel '{channel}'.", paramName);
 }

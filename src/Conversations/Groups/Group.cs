@@ -12,17 +12,12 @@ public sealed class Group
 
     public Group(string channel, string chatId, string name, string community, string leaderId, string leaderName, DateTimeOffset createdAt)
     {
-        if (!ChannelNames.IsKnown(channel))
-        {
-            throw new ArgumentException($"Unknown channel '{channel}'.", nameof(channel));
-        }
-
         ArgumentException.ThrowIfNullOrWhiteSpace(chatId);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(community);
         ArgumentException.ThrowIfNullOrWhiteSpace(leaderId);
         ArgumentException.ThrowIfNullOrWhiteSpace(leaderName);
-        Channel = channel;
+        Channel = ChannelNames.EnsureKnown(channel, nameof(channel));
         ChatId = chatId;
         Name = name;
         Community = community;

@@ -28,14 +28,9 @@ public sealed class InboundMessage : IVersioned
         DateTimeOffset sentAt,
         DateTimeOffset receivedAt)
     {
-        if (!ChannelNames.IsKnown(channel))
-        {
-            throw new ArgumentException($"Unknown channel '{channel}'.", nameof(channel));
-        }
-
         ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
         ArgumentException.ThrowIfNullOrWhiteSpace(senderId);
-        Channel = channel;
+        Channel = ChannelNames.EnsureKnown(channel, nameof(channel));
         MessageId = messageId;
         ChatId = string.IsNullOrWhiteSpace(chatId) ? null : chatId;
         SenderId = senderId;

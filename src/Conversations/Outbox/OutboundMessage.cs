@@ -17,14 +17,9 @@ public sealed class OutboundMessage : IVersioned
 
     private OutboundMessage(string channel, string? chatId, string? toUserId, string text, IEnumerable<string> mentions, string idempotencyKey, DateTimeOffset createdAt, DateTimeOffset? dueAt)
     {
-        if (!ChannelNames.IsKnown(channel))
-        {
-            throw new ArgumentException($"Unknown channel '{channel}'.", nameof(channel));
-        }
-
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
-        Channel = channel;
+        Channel = ChannelNames.EnsureKnown(channel, nameof(channel));
         ChatId = chatId;
         ToUserId = toUserId;
         Text = text;

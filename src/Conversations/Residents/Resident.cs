@@ -12,13 +12,8 @@ public sealed class Resident
 
     public Resident(string channel, string userId, string displayName, DateTimeOffset firstSeenAt)
     {
-        if (!ChannelNames.IsKnown(channel))
-        {
-            throw new ArgumentException($"Unknown channel '{channel}'.", nameof(channel));
-        }
-
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        Channel = channel;
+        Channel = ChannelNames.EnsureKnown(channel, nameof(channel));
         UserId = userId;
         DisplayName = string.IsNullOrWhiteSpace(displayName) ? userId : displayName.Trim();
         FirstSeenAt = firstSeenAt;
