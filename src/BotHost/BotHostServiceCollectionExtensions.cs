@@ -1,6 +1,9 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using GroupBuy.BotHost.Admin;
+using GroupBuy.BotHost.Channels.Gateway;
+using GroupBuy.BotHost.Inbox;
+using GroupBuy.BotHost.Outbox;
 using GroupBuy.BotHost.Startup;
 
 namespace GroupBuy.BotHost;
@@ -12,6 +15,9 @@ internal static class BotHostServiceCollectionExtensions
     {
         // Settings checked and schema migrated before Hangfire's server or Kestrel start.
         services.AddHostedService<StartupChecks>();
+        services.AddHostedService<InboxWorker>();
+        services.AddHostedService<OutboxWorker>();
+        services.AddGatewayChannel();
 
         services.ConfigureHttpJsonOptions(options =>
         {

@@ -1,5 +1,6 @@
 using GroupBuy.BotHost;
 using GroupBuy.BotHost.Admin;
+using GroupBuy.BotHost.Channels.Gateway;
 using GroupBuy.BotHost.Groups;
 using GroupBuy.BotHost.Health;
 using GroupBuy.Conversations;
@@ -27,6 +28,7 @@ try
     app.MapAdminLogin();
     app.MapJobsDashboard();
     app.MapGroups();
+    app.MapGatewayWebhook();
 
     await app.RunAsync();
     return 0;

@@ -1,3 +1,7 @@
+using GroupBuy.Conversations.Chats;
+using GroupBuy.Conversations.Inbox;
+using GroupBuy.Conversations.Outbox;
+using GroupBuy.Conversations.Routing;
 using GroupBuy.Conversations.Storage;
 using GroupBuy.Conversations.Templates;
 using GroupBuy.Conversations.Time;
@@ -41,6 +45,20 @@ public static class ConversationsServiceCollectionExtensions
         });
         services.TryAddSingleton(new TemplateLimits());
         services.TryAddSingleton<MessageTemplates>();
+
+        services.TryAddSingleton(sp => BotIdentity.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton(sp => InboxSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton(sp => OutboxSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton<InboxSignal>();
+        services.TryAddScoped<MessageInbox>();
+        services.TryAddSingleton<InboxProcessor>();
+        services.TryAddSingleton<OutboxDispatcher>();
+        services.TryAddSingleton<ChannelDirectory>();
+        services.TryAddScoped<MessageRouter>();
+
+        // The router asks handlers in registration order: after-sales dialogs, leader commands and
+        // order replies register ahead of help as they arrive.
+        services.AddScoped<IMessageHandler, HelpHandler>();
         return services;
     }
 }

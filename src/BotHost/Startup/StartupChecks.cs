@@ -1,3 +1,5 @@
+using GroupBuy.Conversations.Inbox;
+using GroupBuy.Conversations.Outbox;
 using GroupBuy.Conversations.Storage;
 using GroupBuy.Conversations.Time;
 using GroupBuy.Jobs.Hosting;
@@ -23,6 +25,8 @@ internal sealed class StartupChecks : IHostedLifecycleService
         services.GetRequiredService<StorageSettings>();
         services.GetRequiredService<BusinessTimeZone>();
         services.GetRequiredService<JobsSettings>();
+        services.GetRequiredService<InboxSettings>();
+        services.GetRequiredService<OutboxSettings>();
 
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<StorageMigrator>().MigrateAsync(cancellationToken);

@@ -42,6 +42,9 @@ public sealed class InboundMessage : IVersioned
         Mentions = [.. mentions];
         SentAt = sentAt;
         ReceivedAt = receivedAt;
+        NextAttemptAt = receivedAt;
+        Status = InboundMessageStatus.Pending;
+        ConversationKey = ChatId is null ? $"{channel}:user:{senderId}" : $"{channel}:chat:{ChatId}";
     }
 
     public long Id { get; private set; }
@@ -72,6 +75,17 @@ public sealed class InboundMessage : IVersioned
 
     public DateTimeOffset ReceivedAt { get; private set; }
 
+    /// <summary>
+    /// The chat, or the private conversation with the sender: messages with the same key are
+    /// processed one at a time in arrival order (order chains depend on it).
+    /// </summary>
+    public string ConversationKey { get; private set; } = string.Empty;
+
+    public InboundMessageStatus Status { get; private set; }
+
+    /// <summary>Not processed before this time (back-off after a failure).</summary>
+    public DateTimeOffset NextAttemptAt { get; private set; }
+
     public DateTimeOffset? ProcessedAt { get; private set; }
 
     public int Attempts { get; private set; }
@@ -80,19 +94,35 @@ public sealed class InboundMessage : IVersioned
 
     public int Version { get; set; }
 
-    public bool IsProcessed => ProcessedAt is not null;
-
     public void MarkProcessed(DateTimeOffset now)
     {
-        ProcessedAt ??= now;
+        if (Status != InboundMessageStatus.Pending)
+        {
+            throw new InvalidOperationException($"Message {Channel}:{MessageId} is already {Status}.");
+        }
+
+        Status = InboundMessageStatus.Processed;
+        ProcessedAt = now;
         Attempts++;
         LastError = null;
     }
 
-    /// <summary>Keeps the message pending for a retry, remembering why it failed (no personal data in the reason).</summary>
-    public void RecordFailure(string reason)
+    /// <summary>
+    /// Records a failed attempt (the reason names the error type, never the message text): retried
+    /// at <paramref name="retryAt"/>, or set aside as failed when that is null.
+    /// </summary>
+    public void RecordFailure(string reason, DateTimeOffset now, DateTimeOffset? retryAt)
     {
         Attempts++;
         LastError = reason.Length > 500 ? reason[..500] : reason;
+        if (retryAt is null)
+        {
+            Status = InboundMessageStatus.Failed;
+            ProcessedAt = now;
+        }
+        else
+        {
+            NextAttemptAt = retryAt.Value;
+        }
     }
 }

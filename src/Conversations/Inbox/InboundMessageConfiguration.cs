@@ -19,11 +19,14 @@ internal sealed class InboundMessageConfiguration : IEntityTypeConfiguration<Inb
         builder.Property(m => m.ImageUrl).HasMaxLength(2000);
         builder.Property(m => m.QuotedMessageId).HasMaxLength(128);
         builder.Property(m => m.LastError).HasMaxLength(500);
+        builder.Property(m => m.ConversationKey).HasMaxLength(200).IsRequired();
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.Version).IsConcurrencyToken();
-        builder.Ignore(m => m.IsProcessed);
 
         builder.HasIndex(m => new { m.Channel, m.MessageId }).IsUnique();
-        // The processor's queue: unprocessed messages of a chat in arrival order.
-        builder.HasIndex(m => new { m.ProcessedAt, m.ChatId, m.Id });
+        // The processor's queue: pending messages, each conversation's in arrival order.
+        builder.HasIndex(m => new { m.Status, m.ConversationKey, m.Id });
+        // Recent messages of a chat, for order chains and quoted previews.
+        builder.HasIndex(m => new { m.Channel, m.ChatId, m.Id });
     }
 }

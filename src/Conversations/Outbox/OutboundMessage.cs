@@ -28,6 +28,7 @@ public sealed class OutboundMessage : IVersioned
         CreatedAt = createdAt;
         DueAt = dueAt ?? createdAt;
         Status = OutboundMessageStatus.Pending;
+        TargetKey = chatId is null ? $"{channel}:user:{toUserId}" : $"{channel}:chat:{chatId}";
     }
 
     public long Id { get; private set; }
@@ -46,6 +47,9 @@ public sealed class OutboundMessage : IVersioned
     public List<string> Mentions { get; private set; } = [];
 
     public string IdempotencyKey { get; private set; }
+
+    /// <summary>The chat or person: messages to one target leave one at a time, oldest first, within its rate limit.</summary>
+    public string TargetKey { get; private set; } = string.Empty;
 
     public OutboundMessageStatus Status { get; private set; }
 
@@ -85,6 +89,15 @@ public sealed class OutboundMessage : IVersioned
         SentAt = now;
         Attempts++;
         LastError = null;
+    }
+
+    /// <summary>Holds the message back without counting an attempt (the target's rate limit is reached).</summary>
+    public void Postpone(DateTimeOffset until)
+    {
+        if (until > DueAt)
+        {
+            DueAt = until;
+        }
     }
 
     /// <summary>Records a failed attempt; retries at <paramref name="retryAt"/>, or gives up when it is null.</summary>

@@ -17,10 +17,14 @@ internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<Ou
         builder.Property(m => m.IdempotencyKey).HasMaxLength(200).IsRequired();
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.LastError).HasMaxLength(500);
+        builder.Property(m => m.TargetKey).HasMaxLength(200).IsRequired();
         builder.Property(m => m.Version).IsConcurrencyToken();
 
         builder.HasIndex(m => m.IdempotencyKey).IsUnique();
-        // The sender's queue: pending messages that are due, oldest first.
+        // The dispatcher's queue: pending messages that are due, each target's oldest first.
         builder.HasIndex(m => new { m.Status, m.DueAt, m.Id });
+        builder.HasIndex(m => new { m.Status, m.TargetKey, m.Id });
+        // Rate limits count what a target was sent recently.
+        builder.HasIndex(m => new { m.TargetKey, m.SentAt });
     }
 }

@@ -1,6 +1,8 @@
 using GroupBuy.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 
 namespace GroupBuy.BotHost.Tests.Support;
@@ -11,10 +13,18 @@ public sealed class BotHostFactory : WebApplicationFactory<Program>
     public const string AdminKey = "test-admin-key-5d1c";
 
     private readonly Dictionary<string, string?> settings;
+    private readonly List<Action<IServiceCollection>> serviceChanges = [];
 
     private BotHostFactory(Dictionary<string, string?> settings)
     {
         this.settings = settings;
+    }
+
+    /// <summary>Replaces services before the host starts (a fake clock, say).</summary>
+    public BotHostFactory WithServices(Action<IServiceCollection> change)
+    {
+        serviceChanges.Add(change);
+        return this;
     }
 
     public static BotHostFactory OnPostgres(string connectionString, params (string Key, string? Value)[] overrides) =>
@@ -38,6 +48,13 @@ public sealed class BotHostFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+        builder.ConfigureTestServices(services =>
+        {
+            foreach (var change in serviceChanges)
+            {
+                change(services);
+            }
+        });
     }
 
     private static BotHostFactory Create((string, string?) provider, (string, string?) connection, (string Key, string? Value)[] overrides)
@@ -49,6 +66,8 @@ public sealed class BotHostFactory : WebApplicationFactory<Program>
             ["Admin:ApiKey"] = AdminKey,
             ["Jobs:WorkerCount"] = "2",
             ["Jobs:PollInterval"] = "00:00:01",
+            ["Inbox:PollMilliseconds"] = "200",
+            ["Outbox:PollMilliseconds"] = "100",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:Console:FormatterName"] = "simple",
         };

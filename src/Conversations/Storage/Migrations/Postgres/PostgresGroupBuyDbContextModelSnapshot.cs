@@ -259,6 +259,12 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .HasColumnType("character varying(128)")
                         .HasColumnName("chat_id");
 
+                    b.Property<string>("ConversationKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("conversation_key");
+
                     b.Property<string>("ImageUrl")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
@@ -285,6 +291,10 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
                         .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
 
                     b.Property<DateTimeOffset?>("ProcessedAt")
                         .HasColumnType("timestamp with time zone")
@@ -315,6 +325,12 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
                     b.Property<string>("Text")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)")
@@ -332,8 +348,11 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_inbound_messages_channel_message_id");
 
-                    b.HasIndex("ProcessedAt", "ChatId", "Id")
-                        .HasDatabaseName("ix_inbound_messages_processed_at_chat_id_id");
+                    b.HasIndex("Channel", "ChatId", "Id")
+                        .HasDatabaseName("ix_inbound_messages_channel_chat_id_id");
+
+                    b.HasIndex("Status", "ConversationKey", "Id")
+                        .HasDatabaseName("ix_inbound_messages_status_conversation_key_id");
 
                     b.ToTable("inbound_messages", (string)null);
                 });
@@ -500,6 +519,12 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
+                    b.Property<string>("TargetKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("target_key");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(8000)
@@ -523,8 +548,14 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_outbound_messages_idempotency_key");
 
+                    b.HasIndex("TargetKey", "SentAt")
+                        .HasDatabaseName("ix_outbound_messages_target_key_sent_at");
+
                     b.HasIndex("Status", "DueAt", "Id")
                         .HasDatabaseName("ix_outbound_messages_status_due_at_id");
+
+                    b.HasIndex("Status", "TargetKey", "Id")
+                        .HasDatabaseName("ix_outbound_messages_status_target_key_id");
 
                     b.ToTable("outbound_messages", null, t =>
                         {

@@ -244,6 +244,12 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("chat_id");
 
+                    b.Property<string>("ConversationKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_key");
+
                     b.Property<string>("ImageUrl")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")
@@ -270,6 +276,10 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("message_id");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
 
                     b.Property<long?>("ProcessedAt")
                         .HasColumnType("INTEGER")
@@ -300,6 +310,12 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("sent_at");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
                     b.Property<string>("Text")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT")
@@ -317,8 +333,11 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_inbound_messages_channel_message_id");
 
-                    b.HasIndex("ProcessedAt", "ChatId", "Id")
-                        .HasDatabaseName("ix_inbound_messages_processed_at_chat_id_id");
+                    b.HasIndex("Channel", "ChatId", "Id")
+                        .HasDatabaseName("ix_inbound_messages_channel_chat_id_id");
+
+                    b.HasIndex("Status", "ConversationKey", "Id")
+                        .HasDatabaseName("ix_inbound_messages_status_conversation_key_id");
 
                     b.ToTable("inbound_messages", (string)null);
                 });
@@ -479,6 +498,12 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<string>("TargetKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_key");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(8000)
@@ -502,8 +527,14 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_outbound_messages_idempotency_key");
 
+                    b.HasIndex("TargetKey", "SentAt")
+                        .HasDatabaseName("ix_outbound_messages_target_key_sent_at");
+
                     b.HasIndex("Status", "DueAt", "Id")
                         .HasDatabaseName("ix_outbound_messages_status_due_at_id");
+
+                    b.HasIndex("Status", "TargetKey", "Id")
+                        .HasDatabaseName("ix_outbound_messages_status_target_key_id");
 
                     b.ToTable("outbound_messages", null, t =>
                         {

@@ -1,0 +1,145 @@
+using GroupBuy.Conversations.Chats;
+using GroupBuy.Conversations.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace GroupBuy.Conversations.Outbox;
+
+/// <summary>
+/// Sends outbox rows through their channel: each target's oldest due message first, one at a time,
+/// within the channel's rate limit; failures retried with back-off until the give-up time, then
+/// marked failed for ops. On PostgreSQL the row is claimed with FOR UPDATE SKIP LOCKED for the
+/// length of the send, so hosts share the work and never send one row twice; a host that dies
+/// mid-send leaves the row pending, and the resend carries the same idempotency key.
+/// </summary>
+public sealed class OutboxDispatcher
+{
+    private const string NextOnPostgres = """
+        SELECT m.id AS "Value" FROM outbound_messages m
+        WHERE m.status = 'Pending' AND m.due_at <= @now
+          AND NOT EXISTS (SELECT 1 FROM outbound_messages e
+                          WHERE e.target_key = m.target_key AND e.status = 'Pending' AND e.due_at <= @now AND e.id < m.id)
+        ORDER BY m.due_at, m.id
+        LIMIT 1
+        FOR UPDATE OF m SKIP LOCKED
+        """;
+
+    private readonly IServiceScopeFactory scopes;
+    private readonly TimeProvider clock;
+    private readonly OutboxSettings settings;
+    private readonly ILogger<OutboxDispatcher> logger;
+
+    public OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, OutboxSettings settings, ILogger<OutboxDispatcher> logger)
+    {
+        this.scopes = scopes;
+        this.clock = clock;
+        this.settings = settings;
+        this.logger = logger;
+    }
+
+    /// <summary>Sends (or reschedules) one message; false when none is due.</summary>
+    public async Task<bool> DispatchNextAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>();
+        var now = clock.GetUtcNow();
+        await using var transaction = db.Provider == StorageProvider.Postgres ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var id = await NextIdAsync(db, now, cancellationToken);
+        if (id is null)
+        {
+            return false;
+        }
+
+        var message = await db.OutboundMessages.SingleAsync(m => m.Id == id, cancellationToken);
+        var channel = scope.ServiceProvider.GetRequiredService<ChannelDirectory>().Find(message.Channel);
+        if (channel is null)
+        {
+            message.RecordFailure($"No chat channel named '{message.Channel}' is set up on this host.", retryAt: null);
+            logger.LogError("Outbound message {Id} is for channel {Channel}, which this host does not have", message.Id, message.Channel);
+        }
+        else if (await FreeAtAsync(db, message, channel.Capabilities.RateLimit, now, cancellationToken) is { } freeAt)
+        {
+            message.Postpone(freeAt);
+        }
+        else
+        {
+            await SendAsync(channel, message, now, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+
+        return true;
+    }
+
+    private async Task SendAsync(IChatChannel channel, OutboundMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await channel.SendAsync(message, cancellationToken);
+            message.MarkSent(clock.GetUtcNow());
+            logger.LogInformation("Sent outbound message {Id} to {Target} (attempt {Attempts})", message.Id, message.TargetKey, message.Attempts);
+        }
+        catch (ChannelSendException ex)
+        {
+            var giveUp = ex.Permanent || now - message.CreatedAt >= settings.GiveUpAfter;
+            var retryAt = giveUp ? (DateTimeOffset?)null : now + Max(ex.RetryAfter ?? TimeSpan.Zero, Backoff.After(message.Attempts + 1));
+            message.RecordFailure(ex.Message, retryAt);
+            if (giveUp)
+            {
+                logger.LogError("Gave up on outbound message {Id} to {Target} after {Attempts} attempts: {Reason}", message.Id, message.TargetKey, message.Attempts, ex.Message);
+            }
+            else
+            {
+                logger.LogWarning("Sending outbound message {Id} to {Target} failed (attempt {Attempts}): {Reason}; retrying at {RetryAt}", message.Id, message.TargetKey, message.Attempts, ex.Message, retryAt);
+            }
+        }
+    }
+
+    /// <summary>When the target may be sent to again, or null when it may be now.</summary>
+    private static async Task<DateTimeOffset?> FreeAtAsync(GroupBuyDbContext db, OutboundMessage message, SendRateLimit? limit, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (limit is null)
+        {
+            return null;
+        }
+
+        var since = now - limit.Window;
+        var recent = await db.OutboundMessages
+            .Where(m => m.TargetKey == message.TargetKey && m.Status == OutboundMessageStatus.Sent && m.SentAt > since)
+            .Select(m => m.SentAt!.Value)
+            .ToListAsync(cancellationToken);
+        if (recent.Count < limit.Messages)
+        {
+            return null;
+        }
+
+        // The window frees up when the oldest send that still counts leaves it.
+        recent.Sort();
+        return recent[recent.Count - limit.Messages] + limit.Window;
+    }
+
+    private static async Task<long?> NextIdAsync(GroupBuyDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (db.Provider == StorageProvider.Postgres)
+        {
+            var ids = await db.Database.SqlQueryRaw<long>(NextOnPostgres, new NpgsqlParameter("now", now.ToUniversalTime())).ToListAsync(cancellationToken);
+            return ids.Count == 0 ? null : ids[0];
+        }
+
+        // SQLite serves one host with one dispatcher, so the first due head is ours.
+        return await db.OutboundMessages
+            .Where(m => m.Status == OutboundMessageStatus.Pending && m.DueAt <= now)
+            .Where(m => !db.OutboundMessages.Any(e => e.TargetKey == m.TargetKey && e.Status == OutboundMessageStatus.Pending && e.DueAt <= now && e.Id < m.Id))
+            .OrderBy(m => m.DueAt).ThenBy(m => m.Id)
+            .Select(m => (long?)m.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

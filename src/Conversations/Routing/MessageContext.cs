@@ -1,0 +1,69 @@
+using GroupBuy.Conversations.Chats;
+using GroupBuy.Conversations.Groups;
+using GroupBuy.Conversations.Inbox;
+using GroupBuy.Conversations.Outbox;
+using GroupBuy.Conversations.Storage;
+using GroupBuy.Conversations.Templates;
+
+namespace GroupBuy.Conversations.Routing;
+
+/// <summary>
+/// One inbound message being processed: what was said, where, by whom, and the means to answer.
+/// Replies are outbox rows saved in the same transaction as the message's other effects, keyed by
+/// the message id, so a retried message never answers twice.
+/// </summary>
+public sealed class MessageContext
+{
+    private readonly MessageTemplates templates;
+    private int replies;
+
+    public MessageContext(
+        InboundMessage message,
+        Group? group,
+        ChannelCapabilities capabilities,
+        ChatText text,
+        BotIdentity bot,
+        DateTimeOffset now,
+        GroupBuyDbContext db,
+        MessageTemplates templates)
+    {
+        Message = message;
+        Group = group;
+        Capabilities = capabilities;
+        Text = text;
+        Bot = bot;
+        Now = now;
+        Db = db;
+        this.templates = templates;
+    }
+
+    public InboundMessage Message { get; }
+
+    /// <summary>The registered group the message came from; null for private chats and unknown groups.</summary>
+    public Group? Group { get; }
+
+    public ChannelCapabilities Capabilities { get; }
+
+    public ChatText Text { get; }
+
+    public BotIdentity Bot { get; }
+
+    public DateTimeOffset Now { get; }
+
+    public GroupBuyDbContext Db { get; }
+
+    public bool IsPrivate => Message.ChatId is null;
+
+    public bool FromLeader => Group?.IsLedBy(Message.SenderId) == true;
+
+    /// <summary>Answers where the message came from: in the group with an @-mention of the sender, or privately.</summary>
+    public async Task ReplyAsync<TModel>(TModel model, CancellationToken cancellationToken)
+        where TModel : IMessageModel
+    {
+        var text = await templates.RenderAsync(model, cancellationToken);
+        var key = $"reply:{Message.Channel}:{Message.MessageId}:{++replies}";
+        Db.OutboundMessages.Add(IsPrivate
+            ? OutboundMessage.ToUser(Message.Channel, Message.SenderId, text, key, Now)
+            : OutboundMessage.ToChat(Message.Channel, Message.ChatId!, text, [Message.SenderId], key, Now));
+    }
+}
