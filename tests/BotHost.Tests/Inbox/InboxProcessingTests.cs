@@ -1,0 +1,112 @@
+using System.Net;
+using GroupBuy.BotHost.Tests.Support;
+using GroupBuy.Conversations.Inbox;
+using GroupBuy.Conversations.Storage;
+using GroupBuy.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace GroupBuy.BotHost.Tests.Inbox;
+
+/// <summary>How stored messages are processed: per-chat order, chats in parallel, failures set aside.</summary>
+public sealed class InboxProcessingTests : IAsyncLifetime, IDisposable
+{
+    private readonly PostgresDatabase database = new();
+    private readonly TempFolder emptyTemplates = new();
+
+    public Task InitializeAsync() => database.InitializeAsync();
+
+    public Task DisposeAsync() => database.DisposeAsync();
+
+    public void Dispose() => emptyTemplates.Dispose();
+
+    [Fact]
+    public async Task Messages_of_each_chat_are_processed_in_the_order_received_while_chats_run_in_parallel()
+    {
+        await using var host = BotHostFactory.OnPostgres(database.ConnectionString, ("Gateway:Secret", GatewayClient.Secret), ("Inbox:Workers", "4"), ("Outbox:Workers", "0"));
+        var admin = host.CreateAdminClient();
+        string[] chats = ["room-a", "room-b", "room-c"];
+        foreach (var chat in chats)
+        {
+            await admin.RegisterGroupAsync(chat);
+        }
+
+        var gateway = new GatewayClient(host.CreateAnonymousClient(), GatewayClient.Secret);
+        var sent = new List<(string Chat, string MessageId)>();
+        for (var i = 0; i < 60; i++)
+        {
+            var chat = chats[i % 3];
+            var id = $"m-{i:D3}";
+            Assert.Equal(HttpStatusCode.OK, (await gateway.SendAsync(GatewayClient.Text(id, chat, $"u-{i}", "帮助"))).StatusCode);
+            sent.Add((chat, id));
+        }
+
+        await WaitAsync(host, db => db.InboundMessages.CountAsync(m => m.Status == InboundMessageStatus.Processed), 60);
+
+        // Each reply's idempotency key names the message it answers; outbox ids show the processing order.
+        await using var scope = host.Services.CreateAsyncScope();
+        var replies = await scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>().OutboundMessages
+            .OrderBy(m => m.Id).Select(m => new { m.ChatId, m.IdempotencyKey }).ToListAsync();
+        foreach (var chat in chats)
+        {
+            var processed = replies.Where(r => r.ChatId == chat).Select(r => r.IdempotencyKey.Split(':')[2]);
+            Assert.Equal(sent.Where(s => s.Chat == chat).Select(s => s.MessageId), processed);
+        }
+    }
+
+    [Fact]
+    public async Task A_message_that_keeps_failing_is_set_aside_and_the_chat_goes_on()
+    {
+        // No templates: the help reply cannot be rendered, so processing "帮助" fails every time.
+        await using var host = BotHostFactory.OnPostgres(
+            database.ConnectionString,
+            ("Gateway:Secret", GatewayClient.Secret),
+            ("Templates:Path", emptyTemplates.Path),
+            ("Inbox:MaxAttempts", "2"),
+            ("Outbox:Workers", "0"));
+        await host.CreateAdminClient().RegisterGroupAsync("room-1");
+        var gateway = new GatewayClient(host.CreateAnonymousClient(), GatewayClient.Secret);
+
+        await gateway.SendAsync(GatewayClient.Text("m-poison", "room-1", "u-9", "帮助"));
+        await gateway.SendAsync(GatewayClient.Text("m-after", "room-1", "u-9", "辛苦团长啦"));
+
+        await WaitAsync(host, db => db.InboundMessages.CountAsync(m => m.Status != InboundMessageStatus.Pending), 2);
+        await using var scope = host.Services.CreateAsyncScope();
+        var messages = await scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>().InboundMessages.AsNoTracking().ToDictionaryAsync(m => m.MessageId);
+        Assert.Equal(InboundMessageStatus.Failed, messages["m-poison"].Status);
+        Assert.Equal(2, messages["m-poison"].Attempts);
+        Assert.Contains("TemplateException", messages["m-poison"].LastError, StringComparison.Ordinal);
+        Assert.Equal(InboundMessageStatus.Processed, messages["m-after"].Status);
+        Assert.True(messages["m-after"].ProcessedAt >= messages["m-poison"].ProcessedAt, "the later message waited for the earlier one");
+    }
+
+    [Fact]
+    public async Task Messages_from_unregistered_chats_are_processed_without_an_answer()
+    {
+        await using var host = BotHostFactory.OnPostgres(database.ConnectionString, ("Gateway:Secret", GatewayClient.Secret), ("Outbox:Workers", "0"));
+        var gateway = new GatewayClient(host.CreateAnonymousClient(), GatewayClient.Secret);
+
+        await gateway.SendAsync(GatewayClient.Text("m-stranger", "room-unknown", "u-9", "帮助"));
+
+        await WaitAsync(host, db => db.InboundMessages.CountAsync(m => m.Status == InboundMessageStatus.Processed), 1);
+        await using var scope = host.Services.CreateAsyncScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>().OutboundMessages.CountAsync());
+    }
+
+    private static async Task WaitAsync(BotHostFactory host, Func<GroupBuyDbContext, Task<int>> count, int expected)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            if (await count(scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>()) >= expected)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"Fewer than {expected} messages reached the expected state.");
+    }
+}
