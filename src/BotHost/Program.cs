@@ -1,6 +1,8 @@
 using GroupBuy.BotHost;
 using GroupBuy.BotHost.Admin;
 using GroupBuy.BotHost.Channels.Gateway;
+using GroupBuy.BotHost.Channels.WeCom;
+using GroupBuy.BotHost.Outbox;
 using GroupBuy.BotHost.Groups;
 using GroupBuy.BotHost.Health;
 using GroupBuy.Conversations;
@@ -29,6 +31,8 @@ try
     app.MapJobsDashboard();
     app.MapGroups();
     app.MapGatewayWebhook();
+    app.MapWeComWebhooks();
+    app.MapOutbox();
 
     await app.RunAsync();
     return 0;

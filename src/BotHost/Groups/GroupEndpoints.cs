@@ -36,12 +36,18 @@ internal static class GroupEndpoints
         var community = errors.RequiredText("community", input.Community, 128);
         var leaderId = errors.RequiredText("leaderId", input.LeaderId, 128);
         var leaderName = errors.RequiredText("leaderName", input.LeaderName, 64);
+        var route = ReadWeComRoute(input, channel, errors);
         if (errors.Any)
         {
             return errors.ToProblem();
         }
 
         var group = new Group(channel, chatId, name, community, leaderId, leaderName, clock.GetUtcNow());
+        if (route is { } wecomRoute)
+        {
+            group.DeliverViaWeCom(wecomRoute, input.RobotKey);
+        }
+
         db.Groups.Add(group);
         try
         {
@@ -54,6 +60,47 @@ internal static class GroupEndpoints
         }
 
         return Results.Created($"/api/groups/{group.Id}", Present(group, zone));
+    }
+
+    /// <summary>WeCom groups say how the bot posts into them; the robot route needs the robot's webhook key.</summary>
+    private static WeComRoute? ReadWeComRoute(GroupRequest input, string channel, FieldErrors errors)
+    {
+        if (channel != ChannelNames.WeCom)
+        {
+            if (input.WeComRoute is not null || input.RobotKey is not null)
+            {
+                errors.Add(input.WeComRoute is not null ? "weComRoute" : "robotKey", "applies only to wecom groups.");
+            }
+
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(input.WeComRoute))
+        {
+            errors.Add("weComRoute", "is required for a wecom group: robot, appChat or customerGroup.");
+            return null;
+        }
+
+        if (!Enum.TryParse<WeComRoute>(input.WeComRoute, ignoreCase: true, out var route) || !Enum.IsDefined(route) || int.TryParse(input.WeComRoute, out _))
+        {
+            errors.Add("weComRoute", "must be one of: robot, appChat, customerGroup.");
+            return null;
+        }
+
+        if (route == WeComRoute.Robot && string.IsNullOrWhiteSpace(input.RobotKey))
+        {
+            errors.Add("robotKey", "is required for the robot route: the key from the group robot's webhook URL.");
+        }
+        else if (route != WeComRoute.Robot && input.RobotKey is not null)
+        {
+            errors.Add("robotKey", "applies only to the robot route.");
+        }
+        else if (input.RobotKey is { Length: > 100 })
+        {
+            errors.Add("robotKey", "must be at most 100 characters.");
+        }
+
+        return route;
     }
 
     private static async Task<IResult> ListAsync(GroupBuyDbContext db, BusinessTimeZone zone, CancellationToken cancellationToken)

@@ -7,4 +7,6 @@ internal sealed record GroupRequest(
     string? Name,
     string? Community,
     string? LeaderId,
-    string? LeaderName);
+    string? LeaderName,
+    string? WeComRoute = null,
+    string? RobotKey = null);

@@ -10,8 +10,10 @@ internal sealed record GroupResponse(
     string Community,
     string LeaderId,
     string LeaderName,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    WeComRoute? WeComRoute,
+    bool HasRobotKey)
 {
     public static GroupResponse From(Group group) =>
-        new(group.Id, group.ChatId, group.Channel, group.Name, group.Community, group.LeaderId, group.LeaderName, group.CreatedAt);
+        new(group.Id, group.ChatId, group.Channel, group.Name, group.Community, group.LeaderId, group.LeaderName, group.CreatedAt, group.WeComRoute, group.WeComRobotKey is not null);
 }

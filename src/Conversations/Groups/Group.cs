@@ -43,6 +43,15 @@ public sealed class Group
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>For WeCom groups: how the bot posts into it. Null for other channels.</summary>
+    public WeComRoute? WeComRoute { get; private set; }
+
+    /// <summary>The group robot's webhook key (a secret: never shown or logged). Only for <see cref="Groups.WeComRoute.Robot"/>.</summary>
+    public string? WeComRobotKey { get; private set; }
+
+    /// <summary>When WeCom reported the group dismissed; nothing is posted into it after that.</summary>
+    public DateTimeOffset? DismissedAt { get; private set; }
+
     public bool IsLedBy(string senderId) => string.Equals(LeaderId, senderId, StringComparison.Ordinal);
 
     public void HandOver(string leaderId, string leaderName)
@@ -52,6 +61,24 @@ public sealed class Group
         LeaderId = leaderId;
         LeaderName = leaderName;
     }
+
+    public void DeliverViaWeCom(WeComRoute route, string? robotKey)
+    {
+        if (Channel != ChannelNames.WeCom)
+        {
+            throw new InvalidOperationException("Only WeCom groups have a WeCom route.");
+        }
+
+        if ((route == Groups.WeComRoute.Robot) != !string.IsNullOrWhiteSpace(robotKey))
+        {
+            throw new ArgumentException("A robot key goes with the robot route, and only with it.", nameof(robotKey));
+        }
+
+        WeComRoute = route;
+        WeComRobotKey = string.IsNullOrWhiteSpace(robotKey) ? null : robotKey.Trim();
+    }
+
+    public void Dismiss(DateTimeOffset at) => DismissedAt ??= at;
 
     public void Rename(string name)
     {

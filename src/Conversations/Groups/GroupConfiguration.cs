@@ -15,6 +15,8 @@ internal sealed class GroupConfiguration : IEntityTypeConfiguration<Group>
         builder.Property(g => g.Community).HasMaxLength(128).IsRequired();
         builder.Property(g => g.LeaderId).HasMaxLength(128).IsRequired();
         builder.Property(g => g.LeaderName).HasMaxLength(64).IsRequired();
+        builder.Property(g => g.WeComRoute).HasConversion<string>().HasMaxLength(16);
+        builder.Property(g => g.WeComRobotKey).HasMaxLength(100);
         builder.HasIndex(g => new { g.Channel, g.ChatId }).IsUnique();
         builder.HasIndex(g => g.LeaderId);
     }

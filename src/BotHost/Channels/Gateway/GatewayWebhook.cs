@@ -29,7 +29,7 @@ internal static class GatewayWebhook
             return Problems.NotFound("The gateway is not enabled on this host (Gateway:Secret is not set).");
         }
 
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        var body = await LimitedBody.ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted);
         if (body is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large", detail: $"The body may be at most {MaxBodyBytes} bytes.");
@@ -130,29 +130,5 @@ internal static class GatewayWebhook
     {
         var trimmed = (text ?? string.Empty).Trim();
         return trimmed.Length > max ? trimmed[..max] : trimmed;
-    }
-
-    /// <summary>The raw body (the signature covers it byte for byte), or null when it is too large.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
-        }
-
-        return buffer.ToArray();
     }
 }

@@ -18,7 +18,7 @@ namespace GroupBuy.BotHost.Channels.WeCom;
 /// <param name="ImageUrl">The (first) image's download URL; the file behind it is encrypted with the same key.</param>
 /// <param name="StreamId">Stream refresh callbacks (msgtype "stream"): which streamed reply WeCom asks about.</param>
 /// <param name="EventType">Events (msgtype "event"): enter_chat, template_card_event, feedback_event, …</param>
-internal sealed record WeComRobotMessage(
+internal sealed record WeComRobotCallback(
     string MsgId,
     string? AiBotId,
     string? ChatId,
@@ -36,7 +36,7 @@ internal sealed record WeComRobotMessage(
     public bool IsGroup => ChatType == "group";
 
     /// <exception cref="FormatException">Not a JSON object, a required field is missing, or a field has the wrong type.</exception>
-    public static WeComRobotMessage Parse(string json)
+    public static WeComRobotCallback Parse(string json)
     {
         using var document = WeComJson.ParseObject(json, What);
         var root = document.RootElement;
@@ -50,7 +50,7 @@ internal sealed record WeComRobotMessage(
             _ => ((string?)null, (string?)null),
         };
 
-        return new WeComRobotMessage(
+        return new WeComRobotCallback(
             MsgId: WeComJson.RequiredString(root, What, "msgid"),
             AiBotId: WeComJson.OptionalString(root, What, "aibotid"),
             ChatId: WeComJson.OptionalString(root, What, "chatid"),

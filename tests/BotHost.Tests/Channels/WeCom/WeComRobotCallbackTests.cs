@@ -3,7 +3,7 @@ using Xunit;
 
 namespace GroupBuy.BotHost.Tests.Channels.WeCom;
 
-public sealed class WeComRobotMessageTests
+public sealed class WeComRobotCallbackTests
 {
     [Fact]
     public void A_group_text_message_keeps_the_mention_and_the_order()
@@ -22,7 +22,7 @@ public sealed class WeComRobotMessageTests
             }
             """;
 
-        var message = WeComRobotMessage.Parse(json);
+        var message = WeComRobotCallback.Parse(json);
 
         Assert.Equal("CAIQ16HMjQYY/NGagIOAgAMgq4KM0AI=", message.MsgId);
         Assert.Equal("AIBOTID", message.AiBotId);
@@ -45,7 +45,7 @@ public sealed class WeComRobotMessageTests
              "image":{"url":"https://ww-aibot-img-1258476243.cos.ap-guangzhou.myqcloud.com/BHoPdA3/7571665296904772241?sign=x"}}
             """;
 
-        var message = WeComRobotMessage.Parse(json);
+        var message = WeComRobotCallback.Parse(json);
 
         Assert.Equal("image", message.MsgType);
         Assert.Equal("https://ww-aibot-img-1258476243.cos.ap-guangzhou.myqcloud.com/BHoPdA3/7571665296904772241?sign=x", message.ImageUrl);
@@ -66,7 +66,7 @@ public sealed class WeComRobotMessageTests
                 {"msgtype":"image","image":{"url":"https://img/2"}}]}}
             """;
 
-        var message = WeComRobotMessage.Parse(json);
+        var message = WeComRobotCallback.Parse(json);
 
         Assert.Equal("@机器人 苹果+1\n3号+2", message.Text);
         Assert.Equal("https://img/1", message.ImageUrl);
@@ -78,7 +78,7 @@ public sealed class WeComRobotMessageTests
     [InlineData("""{"msgid":"m6","chattype":"single","from":{"userid":"u"},"msgtype":"hologram","hologram":[1,2,3]}""", "hologram")]
     public void Other_message_types_parse_with_no_content(string json, string msgType)
     {
-        var message = WeComRobotMessage.Parse(json);
+        var message = WeComRobotCallback.Parse(json);
 
         Assert.Equal(msgType, message.MsgType);
         Assert.Null(message.Text);
@@ -95,7 +95,7 @@ public sealed class WeComRobotMessageTests
              "msgtype":"stream","stream":{"id":"STREAMID"}}
             """;
 
-        var message = WeComRobotMessage.Parse(json);
+        var message = WeComRobotCallback.Parse(json);
 
         Assert.Equal("stream", message.MsgType);
         Assert.Equal("STREAMID", message.StreamId);
@@ -110,7 +110,7 @@ public sealed class WeComRobotMessageTests
              "msgtype":"event","event":{"eventtype":"enter_chat"}}
             """;
 
-        var message = WeComRobotMessage.Parse(json);
+        var message = WeComRobotCallback.Parse(json);
 
         Assert.Equal("event", message.MsgType);
         Assert.Equal("enter_chat", message.EventType);
@@ -126,7 +126,7 @@ public sealed class WeComRobotMessageTests
         var body = "{\"encrypt\":\"" + crypto.Encrypt(json) + "\"}";
 
         var envelope = WeComRobotEnvelope.Parse(body);
-        var message = WeComRobotMessage.Parse(crypto.Decrypt(envelope.Encrypt));
+        var message = WeComRobotCallback.Parse(crypto.Decrypt(envelope.Encrypt));
 
         Assert.Equal("@机器人 苹果+1", message.Text);
     }
@@ -140,7 +140,7 @@ public sealed class WeComRobotMessageTests
     [InlineData("""{"msgid":"m","from":{"userid":"u"},"msgtype":"text","text":{"content":7}}""", "text.content")]
     public void Missing_or_mistyped_fields_are_named(string json, string field)
     {
-        var ex = Assert.Throws<FormatException>(() => WeComRobotMessage.Parse(json));
+        var ex = Assert.Throws<FormatException>(() => WeComRobotCallback.Parse(json));
 
         Assert.Contains($"'{field}'", ex.Message, StringComparison.Ordinal);
     }
@@ -152,7 +152,7 @@ public sealed class WeComRobotMessageTests
     [InlineData("<xml/>")]
     public void Malformed_json_is_rejected(string json)
     {
-        Assert.Throws<FormatException>(() => WeComRobotMessage.Parse(json));
+        Assert.Throws<FormatException>(() => WeComRobotCallback.Parse(json));
     }
 
     [Fact]
