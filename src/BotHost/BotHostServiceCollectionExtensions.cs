@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using GroupBuy.BotHost.Admin;
 using GroupBuy.BotHost.Channels.Gateway;
+using GroupBuy.BotHost.Channels.WeCom;
 using GroupBuy.BotHost.Inbox;
 using GroupBuy.BotHost.Outbox;
 using GroupBuy.BotHost.Startup;
@@ -18,6 +19,7 @@ internal static class BotHostServiceCollectionExtensions
         services.AddHostedService<InboxWorker>();
         services.AddHostedService<OutboxWorker>();
         services.AddGatewayChannel();
+        services.AddWeComChannel();
 
         services.ConfigureHttpJsonOptions(options =>
         {

@@ -44,6 +44,8 @@ public sealed class GroupApiTests : IClassFixture<PostgresDatabase>, IAsyncLifet
             community = "幸福里",
             leaderId = "zhangsan",
             leaderName = "张姐",
+            weComRoute = "robot",
+            robotKey = "693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa",
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -52,6 +54,9 @@ public sealed class GroupApiTests : IClassFixture<PostgresDatabase>, IAsyncLifet
         Assert.Equal($"/api/groups/{id}", response.Headers.Location?.OriginalString);
         Assert.Equal("wecom", group.GetProperty("channel").GetString());
         Assert.Equal("幸福里", group.GetProperty("community").GetString());
+        Assert.Equal("robot", group.GetProperty("weComRoute").GetString());
+        Assert.True(group.GetProperty("hasRobotKey").GetBoolean());
+        Assert.DoesNotContain("693a91f6", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var listed = await client.GetFromJsonAsync<JsonElement>(Groups);
         Assert.Contains(listed.EnumerateArray(), g => g.GetProperty("id").GetInt64() == id);
     }
@@ -126,6 +131,20 @@ public sealed class GroupApiTests : IClassFixture<PostgresDatabase>, IAsyncLifet
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["must be at most 64 characters."], problem.FieldErrors("leaderName"));
         await AssertNotStoredAsync("room-long");
+    }
+
+    [Theory]
+    [InlineData("""{"chatId":"wr-1","channel":"wecom","name":"n","community":"c","leaderId":"l","leaderName":"n"}""", "weComRoute")]
+    [InlineData("""{"chatId":"wr-2","channel":"wecom","name":"n","community":"c","leaderId":"l","leaderName":"n","weComRoute":"fax"}""", "weComRoute")]
+    [InlineData("""{"chatId":"wr-3","channel":"wecom","name":"n","community":"c","leaderId":"l","leaderName":"n","weComRoute":"robot"}""", "robotKey")]
+    [InlineData("""{"chatId":"wr-4","channel":"wecom","name":"n","community":"c","leaderId":"l","leaderName":"n","weComRoute":"appChat","robotKey":"k"}""", "robotKey")]
+    [InlineData("""{"chatId":"wr-5","channel":"gateway","name":"n","community":"c","leaderId":"l","leaderName":"n","weComRoute":"robot"}""", "weComRoute")]
+    public async Task WeCom_routes_are_checked(string json, string field)
+    {
+        var response = await PostRawAsync(json);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotEmpty(problem.FieldErrors(field));
     }
 
     [Fact]

@@ -204,6 +204,10 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DismissedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dismissed_at");
+
                     b.Property<string>("LeaderId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -221,6 +225,16 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
                         .HasColumnName("name");
+
+                    b.Property<string>("WeComRobotKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("we_com_robot_key");
+
+                    b.Property<string>("WeComRoute")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("we_com_route");
 
                     b.HasKey("Id")
                         .HasName("pk_groups");

@@ -191,6 +191,10 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<long?>("DismissedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dismissed_at");
+
                     b.Property<string>("LeaderId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -208,6 +212,16 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<string>("WeComRobotKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("we_com_robot_key");
+
+                    b.Property<string>("WeComRoute")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("we_com_route");
 
                     b.HasKey("Id")
                         .HasName("pk_groups");
