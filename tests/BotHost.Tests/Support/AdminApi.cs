@@ -20,4 +20,24 @@ internal static class AdminApi
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
     }
+
+    /// <summary>Registers a WeCom group with the way the bot posts into it.</summary>
+    public static async Task<long> RegisterWeComGroupAsync(this HttpClient admin, string chatId, string route, string? robotKey = null, string leaderId = "u-leader")
+    {
+        var response = await admin.PostAsJsonAsync(new Uri("/api/groups", UriKind.Relative), new
+        {
+            chatId,
+            channel = "wecom",
+            name = "幸福里团购",
+            community = "幸福里",
+            leaderId,
+            leaderName = "张姐",
+            weComRoute = route,
+            robotKey,
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode
+            ? JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt64()
+            : throw new InvalidOperationException($"Registering {chatId} failed: {body}");
+    }
 }

@@ -1,0 +1,280 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using GroupBuy.BotHost.Channels.WeCom;
+using GroupBuy.BotHost.Tests.Support;
+using GroupBuy.Conversations.Inbox;
+using GroupBuy.Conversations.Outbox;
+using GroupBuy.Conversations.Storage;
+using GroupBuy.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WireMock.Server;
+using Xunit;
+using WireMockRequest = WireMock.RequestBuilders.Request;
+using WireMockResponse = WireMock.ResponseBuilders.Response;
+
+namespace GroupBuy.BotHost.Tests.Channels.WeCom;
+
+/// <summary>
+/// WeCom end to end through the host: encrypted callbacks in, and WeCom's server API (WireMock.Net
+/// over real HTTP) out.
+/// </summary>
+public sealed class WeComWebhookTests : IAsyncLifetime
+{
+    private const string Token = WeComVectors.Tencent.Token;
+    private const string AesKey = WeComVectors.Tencent.EncodingAesKey;
+    private const string CorpId = WeComVectors.Tencent.CorpId;
+    private const string RobotToken = "robot-token-31";
+    private const string RobotKey = "robot-key-6b1f0c";
+
+    private readonly PostgresDatabase database = new();
+    private readonly WireMockServer wecom = WireMockServer.Start();
+    private readonly WeComCallbackCrypto application = new(Token, AesKey, CorpId);
+    private readonly WeComCallbackCrypto robot = new(RobotToken, AesKey, string.Empty);
+    private BotHostFactory host = null!;
+    private HttpClient client = null!;
+
+    public async Task InitializeAsync()
+    {
+        await database.InitializeAsync();
+        Answer("/cgi-bin/gettoken", new { errcode = 0, errmsg = "ok", access_token = "TOKEN-1", expires_in = 7200 });
+        foreach (var path in new[] { "/cgi-bin/webhook/send", "/cgi-bin/appchat/send", "/cgi-bin/message/send" })
+        {
+            Answer(path, new { errcode = 0, errmsg = "ok" });
+        }
+
+        Answer("/cgi-bin/externalcontact/add_msg_template", new { errcode = 0, errmsg = "ok", msgid = "msg-1", fail_list = Array.Empty<string>() });
+        host = BotHostFactory.OnPostgres(
+            database.ConnectionString,
+            ("WeCom:CorpId", CorpId),
+            ("WeCom:Token", Token),
+            ("WeCom:EncodingAesKey", AesKey),
+            ("WeCom:AgentId", "1000002"),
+            ("WeCom:Secret", "app-secret-1"),
+            ("WeCom:ApiBaseUrl", wecom.Url),
+            ("WeCom:Robot:Token", RobotToken),
+            ("WeCom:Robot:EncodingAesKey", AesKey));
+        client = host.CreateAnonymousClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await host.DisposeAsync();
+        wecom.Stop();
+        await database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Url_verification_answers_the_decrypted_echostr()
+    {
+        var echo = application.Encrypt("1616140317555161061");
+
+        var response = await client.GetAsync(Signed("/webhooks/wecom", application, echo, echostr: echo));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("1616140317555161061", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Url_verification_with_a_wrong_signature_is_refused()
+    {
+        var echo = application.Encrypt("42");
+        var url = Signed("/webhooks/wecom", application, echo, echostr: echo).ToString().Replace("msg_signature=", "msg_signature=0", StringComparison.Ordinal);
+
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_text_message_to_the_application_is_stored_once_however_often_it_is_delivered()
+    {
+        var body = Envelope(application.Encrypt(AppText("zhangsan", "帮助", "7001")));
+
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await client.PostAsync(Signed("/webhooks/wecom", application, ExtractEncrypt(body)), new StringContent(body, Encoding.UTF8, "text/xml"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var stored = Assert.Single(await InboundAsync());
+        Assert.Equal("wecom", stored.Channel);
+        Assert.Equal("7001", stored.MessageId);
+        Assert.Null(stored.ChatId);
+        Assert.Equal("zhangsan", stored.SenderId);
+        Assert.Equal("帮助", stored.Text);
+    }
+
+    [Fact]
+    public async Task A_stale_callback_is_refused_and_nothing_is_stored()
+    {
+        var encrypted = application.Encrypt(AppText("zhangsan", "帮助", "7002"));
+
+        var response = await client.PostAsync(Signed("/webhooks/wecom", application, encrypted, at: DateTimeOffset.UtcNow.AddMinutes(-10)), new StringContent(Envelope(encrypted), Encoding.UTF8, "text/xml"));
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Empty(await InboundAsync());
+    }
+
+    [Fact]
+    public async Task A_callback_for_another_corp_is_refused_and_nothing_is_stored()
+    {
+        var otherCorp = new WeComCallbackCrypto(Token, AesKey, "ww-other-corp");
+        var encrypted = otherCorp.Encrypt(AppText("zhangsan", "帮助", "7003"));
+
+        var response = await client.PostAsync(Signed("/webhooks/wecom", application, encrypted), new StringContent(Envelope(encrypted), Encoding.UTF8, "text/xml"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotEmpty(problem.FieldErrors("Encrypt"));
+        Assert.Empty(await InboundAsync());
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_a_callback_is_a_400()
+    {
+        var response = await client.PostAsync(Signed("/webhooks/wecom", application, "x"), new StringContent("<xml><Nothing/></xml>", Encoding.UTF8, "text/xml"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotEmpty(problem.FieldErrors("body"));
+    }
+
+    [Fact]
+    public async Task A_dismissed_customer_group_is_marked_and_gets_nothing_more()
+    {
+        await host.CreateAdminClient().RegisterWeComGroupAsync("wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA", "customerGroup");
+        var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var xml = $"<xml><ToUserName><![CDATA[{CorpId}]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName><CreateTime>{ts}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_external_chat]]></Event><ChatId><![CDATA[wrOgQhDgAAMYQiS5ol9G7gK9JVAAAA]]></ChatId><ChangeType><![CDATA[dismiss]]></ChangeType></xml>";
+        var encrypted = application.Encrypt(xml);
+
+        var response = await client.PostAsync(Signed("/webhooks/wecom", application, encrypted), new StringContent(Envelope(encrypted), Encoding.UTF8, "text/xml"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await EventuallyAsync(async db => (await db.Groups.SingleAsync()).DismissedAt is not null);
+        var stored = Assert.Single(await InboundAsync());
+        Assert.Equal(InboundMessageKind.Event, stored.Kind);
+    }
+
+    [Fact]
+    public async Task Help_asked_by_mentioning_the_robot_is_answered_through_the_group_robot_with_mention_examples()
+    {
+        await host.CreateAdminClient().RegisterWeComGroupAsync("wr-internal-1", "robot", RobotKey);
+        var callback = JsonSerializer.Serialize(new
+        {
+            msgid = "robot-msg-1",
+            aibotid = "AIBOT1",
+            chatid = "wr-internal-1",
+            chattype = "group",
+            from = new { userid = "lisi" },
+            response_url = "https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=x",
+            msgtype = "text",
+            text = new { content = "@团购助手 帮助" },
+        });
+        var encrypted = robot.Encrypt(callback);
+
+        var response = await client.PostAsync(Signed("/webhooks/wecom/robot", robot, encrypted), new StringContent(JsonSerializer.Serialize(new { encrypt = encrypted }), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sent = await WaitForRequestAsync("/cgi-bin/webhook/send");
+        Assert.Equal(RobotKey, sent.Query["key"]);
+        var text = sent.Json.GetProperty("text");
+        Assert.Contains("@团购助手 苹果+2", text.GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["lisi"], text.GetProperty("mentioned_list").EnumerateArray().Select(e => e.GetString() ?? string.Empty));
+    }
+
+    [Fact]
+    public async Task A_customer_group_gets_one_group_message_a_day_and_the_next_waits_for_tomorrow()
+    {
+        await host.CreateAdminClient().RegisterWeComGroupAsync("wr-customers", "customerGroup", leaderId: "wangwu");
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>();
+            var now = DateTimeOffset.UtcNow;
+            db.OutboundMessages.Add(OutboundMessage.ToChat("wecom", "wr-customers", "周四鲜果开团啦", [], "preview:1:wr-customers", now));
+            db.OutboundMessages.Add(OutboundMessage.ToChat("wecom", "wr-customers", "周五日用品开团啦", [], "preview:2:wr-customers", now));
+            await db.SaveChangesAsync();
+        }
+
+        var sent = await WaitForRequestAsync("/cgi-bin/externalcontact/add_msg_template");
+        await Task.Delay(1000);
+
+        Assert.Single(Requests("/cgi-bin/externalcontact/add_msg_template"));
+        Assert.Equal("group", sent.Json.GetProperty("chat_type").GetString());
+        Assert.Equal("wangwu", sent.Json.GetProperty("sender").GetString());
+        Assert.Equal(["wr-customers"], sent.Json.GetProperty("chat_id_list").EnumerateArray().Select(e => e.GetString() ?? string.Empty));
+        await using var check = host.Services.CreateAsyncScope();
+        var second = await check.ServiceProvider.GetRequiredService<GroupBuyDbContext>().OutboundMessages.AsNoTracking().SingleAsync(m => m.IdempotencyKey == "preview:2:wr-customers");
+        Assert.Equal(OutboundMessageStatus.Pending, second.Status);
+        Assert.True(second.DueAt > DateTimeOffset.UtcNow.AddMinutes(1), $"due {second.DueAt:O}");
+        Assert.Contains("tomorrow", second.LastError, StringComparison.Ordinal);
+    }
+
+    private void Answer(string path, object body) =>
+        wecom.Given(WireMockRequest.Create().WithPath(path)).RespondWith(WireMockResponse.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBodyAsJson(body));
+
+    private IReadOnlyList<(IDictionary<string, string> Query, JsonElement Json)> Requests(string path) => [.. wecom.LogEntries
+        .Where(e => e.RequestMessage.Path == path)
+        .Select(e => ((IDictionary<string, string>)(e.RequestMessage.Query ?? new Dictionary<string, WireMock.Types.WireMockList<string>>()).ToDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? string.Empty),
+            JsonDocument.Parse(e.RequestMessage.Body ?? "null").RootElement.Clone()))];
+
+    private async Task<(IDictionary<string, string> Query, JsonElement Json)> WaitForRequestAsync(string path)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var requests = Requests(path);
+            if (requests.Count > 0)
+            {
+                return requests[0];
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"WeCom never got a request to {path}.");
+    }
+
+    private async Task<List<InboundMessage>> InboundAsync()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>().InboundMessages.AsNoTracking().ToListAsync();
+    }
+
+    private async Task EventuallyAsync(Func<GroupBuyDbContext, Task<bool>> condition)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            if (await condition(scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>()))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The condition never held.");
+    }
+
+    private static Uri Signed(string path, WeComCallbackCrypto crypto, string encrypted, string? echostr = null, DateTimeOffset? at = null)
+    {
+        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        const string nonce = "1372623149";
+        var signature = crypto.ComputeSignature(timestamp, nonce, encrypted);
+        var query = $"msg_signature={signature}&timestamp={timestamp}&nonce={nonce}";
+        if (echostr is not null)
+        {
+            query += "&echostr=" + Uri.EscapeDataString(echostr);
+        }
+
+        return new Uri($"{path}?{query}", UriKind.Relative);
+    }
+
+    private static string AppText(string from, string content, string msgId) =>
+        $"<xml><ToUserName><![CDATA[{CorpId}]]></ToUserName><FromUserName><![CDATA[{from}]]></FromUserName><CreateTime>{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[{content}]]></Content><MsgId>{msgId}</MsgId><AgentID>1000002</AgentID></xml>";
+
+    private static string Envelope(string encrypted) =>
+        $"<xml><ToUserName><![CDATA[{CorpId}]]></ToUserName><Encrypt><![CDATA[{encrypted}]]></Encrypt><AgentID><![CDATA[1000002]]></AgentID></xml>";
+
+    private static string ExtractEncrypt(string envelope) => WeComEnvelope.Parse(envelope).Encrypt;
+}
