@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 
 namespace GroupBuy.Conversations.Storage;
@@ -37,6 +39,10 @@ public sealed class StorageMigrator
                 }
             }
 
+            // On an empty database the provider reads the migration history before creating it and
+            // logs the failed query as an error; creating the (empty) history first keeps a first
+            // start free of false alarms.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count == 0)
             {
