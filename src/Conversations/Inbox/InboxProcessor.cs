@@ -28,6 +28,8 @@ public sealed class InboxProcessor
         FOR UPDATE OF m SKIP LOCKED
         """;
 
+    private const string Claimed = "claimed";
+
     private readonly IServiceScopeFactory scopes;
     private readonly TimeProvider clock;
     private readonly InboxSettings settings;
@@ -56,6 +58,13 @@ public sealed class InboxProcessor
             return false;
         }
 
+        // The row stays claimed until the failure is recorded: released earlier, another worker
+        // could take the message while this one is still writing down why it failed.
+        if (transaction is not null)
+        {
+            await transaction.CreateSavepointAsync(Claimed, cancellationToken);
+        }
+
         var message = await db.InboundMessages.SingleAsync(m => m.Id == id, cancellationToken);
         try
         {
@@ -75,10 +84,15 @@ public sealed class InboxProcessor
         {
             if (transaction is not null)
             {
-                await transaction.RollbackAsync(CancellationToken.None);
+                await transaction.RollbackToSavepointAsync(Claimed, CancellationToken.None);
             }
 
-            await RecordFailureAsync(id.Value, ex, CancellationToken.None);
+            db.ChangeTracker.Clear();
+            await RecordFailureAsync(db, id.Value, ex);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(CancellationToken.None);
+            }
         }
 
         return true;
@@ -114,24 +128,15 @@ public sealed class InboxProcessor
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    private async Task RecordFailureAsync(long id, Exception error, CancellationToken cancellationToken)
+    private async Task RecordFailureAsync(GroupBuyDbContext db, long id, Exception error)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>();
-        var message = await db.InboundMessages.SingleAsync(m => m.Id == id, cancellationToken);
+        var message = await db.InboundMessages.SingleAsync(m => m.Id == id, CancellationToken.None);
         var now = clock.GetUtcNow();
         var giveUp = message.Attempts + 1 >= settings.MaxAttempts;
         var retryAt = giveUp ? (DateTimeOffset?)null : now + Backoff.After(message.Attempts + 1);
         // The reason is the error's type and text of our own making; chat text never goes into it.
         message.RecordFailure($"{error.GetType().Name}: {error.Message}", now, retryAt);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return; // another worker got to it first; its outcome stands
-        }
+        await db.SaveChangesAsync(CancellationToken.None);
 
         if (giveUp)
         {
