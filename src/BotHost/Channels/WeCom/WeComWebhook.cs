@@ -63,9 +63,34 @@ internal static class WeComWebhook
         }
     }
 
-    private static async Task<IResult> ReceiveApplicationAsync(HttpContext context, IOptions<WeComOptions> options, MessageInbox inbox, TimeProvider clock, ILogger<WeComCallbackMessage> logger)
+    private static Task<IResult> ReceiveApplicationAsync(HttpContext context, IOptions<WeComOptions> options, MessageInbox inbox, TimeProvider clock, ILogger<WeComCallbackMessage> logger) =>
+        ReceiveAsync(
+            context, ApplicationCrypto(options.Value), inbox, clock, logger,
+            body => WeComEnvelope.Parse(body).Encrypt, "Encrypt",
+            WeComCallbackMessage.Parse, WeComInbound.FromApplication, message => message.MsgType);
+
+    private static Task<IResult> ReceiveRobotAsync(HttpContext context, IOptions<WeComRobotOptions> options, MessageInbox inbox, TimeProvider clock, ILogger<WeComRobotCallback> logger) =>
+        ReceiveAsync(
+            context, RobotCrypto(options.Value), inbox, clock, logger,
+            body => WeComRobotEnvelope.Parse(body).Encrypt, "encrypt",
+            WeComRobotCallback.Parse, WeComInbound.FromRobot, message => message.MsgType);
+
+    /// <summary>
+    /// The one path of every WeCom callback: read the envelope, check the signature over its
+    /// ciphertext, decrypt, parse, store, answer. Types the bot does not take are answered and dropped.
+    /// </summary>
+    private static async Task<IResult> ReceiveAsync<TMessage>(
+        HttpContext context,
+        WeComCallbackCrypto? crypto,
+        MessageInbox inbox,
+        TimeProvider clock,
+        ILogger logger,
+        Func<string, string> readEncrypted,
+        string encryptedField,
+        Func<string, TMessage> parse,
+        Func<TMessage, DateTimeOffset, InboundMessage?> toInbound,
+        Func<TMessage, string> typeOf)
     {
-        var crypto = ApplicationCrypto(options.Value);
         if (crypto is null)
         {
             return NotConfigured();
@@ -77,39 +102,35 @@ internal static class WeComWebhook
             return TooLarge();
         }
 
-        WeComEnvelope envelope;
+        string encrypted;
         try
         {
-            envelope = WeComEnvelope.Parse(body);
+            encrypted = readEncrypted(body);
         }
         catch (FormatException ex)
         {
             return BadRequest("body", ex.Message);
         }
 
-        if (Refuse(context.Request.Query, envelope.Encrypt, crypto, clock) is { } refusal)
+        if (Refuse(context.Request.Query, encrypted, crypto, clock) is { } refusal)
         {
             return refusal;
         }
 
-        WeComCallbackMessage message;
+        TMessage message;
         try
         {
-            message = WeComCallbackMessage.Parse(crypto.Decrypt(envelope.Encrypt));
+            message = parse(crypto.Decrypt(encrypted));
         }
-        catch (WeComCryptoException ex)
+        catch (Exception ex) when (ex is WeComCryptoException or FormatException)
         {
-            return BadRequest("Encrypt", ex.Message);
-        }
-        catch (FormatException ex)
-        {
-            return BadRequest("Encrypt", ex.Message);
+            return BadRequest(encryptedField, ex.Message);
         }
 
-        var inbound = WeComInbound.FromApplication(message, clock.GetUtcNow());
+        var inbound = toInbound(message, clock.GetUtcNow());
         if (inbound is null)
         {
-            logger.LogInformation("Ignored a WeCom {MsgType} callback: the bot does not take this type", message.MsgType);
+            logger.LogInformation("Ignored a WeCom {MsgType} callback: the bot does not take this type", typeOf(message));
         }
         else
         {
@@ -118,62 +139,6 @@ internal static class WeComWebhook
 
         // An empty 200 tells WeCom the callback was taken and that no passive reply follows:
         // replies go out through the outbox, where they are retried and rate-limited.
-        return Results.Text(string.Empty, "text/plain");
-    }
-
-    private static async Task<IResult> ReceiveRobotAsync(HttpContext context, IOptions<WeComRobotOptions> options, MessageInbox inbox, TimeProvider clock, ILogger<WeComRobotCallback> logger)
-    {
-        var crypto = RobotCrypto(options.Value);
-        if (crypto is null)
-        {
-            return NotConfigured();
-        }
-
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
-        if (body is null)
-        {
-            return TooLarge();
-        }
-
-        WeComRobotEnvelope envelope;
-        try
-        {
-            envelope = WeComRobotEnvelope.Parse(body);
-        }
-        catch (FormatException ex)
-        {
-            return BadRequest("encrypt", ex.Message);
-        }
-
-        if (Refuse(context.Request.Query, envelope.Encrypt, crypto, clock) is { } refusal)
-        {
-            return refusal;
-        }
-
-        WeComRobotCallback message;
-        try
-        {
-            message = WeComRobotCallback.Parse(crypto.Decrypt(envelope.Encrypt));
-        }
-        catch (WeComCryptoException ex)
-        {
-            return BadRequest("encrypt", ex.Message);
-        }
-        catch (FormatException ex)
-        {
-            return BadRequest("encrypt", ex.Message);
-        }
-
-        var inbound = WeComInbound.FromRobot(message, clock.GetUtcNow());
-        if (inbound is null)
-        {
-            logger.LogInformation("Ignored a WeCom robot {MsgType} callback: the bot does not take this type", message.MsgType);
-        }
-        else
-        {
-            await inbox.AcceptAsync(inbound, context.RequestAborted);
-        }
-
         return Results.Text(string.Empty, "text/plain");
     }
 
