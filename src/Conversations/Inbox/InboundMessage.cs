@@ -69,6 +69,12 @@ public sealed class InboundMessage : IVersioned
 
     public string? QuotedMessageId { get; private set; }
 
+    /// <summary>
+    /// A one-time address the channel gave for answering this message (WeCom's intelligent robot:
+    /// usable once, for an hour). The first reply goes there; the rest through the group.
+    /// </summary>
+    public Uri? ReplyUrl { get; private set; }
+
     public List<string> Mentions { get; private set; } = [];
 
     public DateTimeOffset SentAt { get; private set; }
@@ -93,6 +99,12 @@ public sealed class InboundMessage : IVersioned
     public string? LastError { get; private set; }
 
     public int Version { get; set; }
+
+    public InboundMessage AnswerableAt(Uri? replyUrl)
+    {
+        ReplyUrl = replyUrl;
+        return this;
+    }
 
     public void MarkProcessed(DateTimeOffset now)
     {

@@ -18,6 +18,7 @@ internal sealed class InboundMessageConfiguration : IEntityTypeConfiguration<Inb
         builder.Property(m => m.Text).HasMaxLength(8000);
         builder.Property(m => m.ImageUrl).HasMaxLength(2000);
         builder.Property(m => m.QuotedMessageId).HasMaxLength(128);
+        builder.Property(m => m.ReplyUrl).HasMaxLength(1000);
         builder.Property(m => m.LastError).HasMaxLength(500);
         builder.Property(m => m.ConversationKey).HasMaxLength(200).IsRequired();
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);

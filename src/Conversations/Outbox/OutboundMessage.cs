@@ -48,6 +48,9 @@ public sealed class OutboundMessage : IVersioned
 
     public string IdempotencyKey { get; private set; }
 
+    /// <summary>Where the channel asked for this answer to go (see <see cref="Inbox.InboundMessage.ReplyUrl"/>); null for ordinary posts.</summary>
+    public Uri? ReplyUrl { get; private set; }
+
     /// <summary>The chat or person: messages to one target leave one at a time, oldest first, within its rate limit.</summary>
     public string TargetKey { get; private set; } = string.Empty;
 
@@ -70,6 +73,13 @@ public sealed class OutboundMessage : IVersioned
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(chatId);
         return new OutboundMessage(channel, chatId, null, text, mentions, idempotencyKey, now, dueAt);
+    }
+
+    /// <summary>Sends this answer through the one-time address the channel gave with the question.</summary>
+    public OutboundMessage Via(Uri? replyUrl)
+    {
+        ReplyUrl = replyUrl;
+        return this;
     }
 
     public static OutboundMessage ToUser(string channel, string userId, string text, string idempotencyKey, DateTimeOffset now, DateTimeOffset? dueAt = null)

@@ -15,6 +15,7 @@ internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<Ou
         builder.Property(m => m.ToUserId).HasMaxLength(128);
         builder.Property(m => m.Text).HasMaxLength(8000).IsRequired();
         builder.Property(m => m.IdempotencyKey).HasMaxLength(200).IsRequired();
+        builder.Property(m => m.ReplyUrl).HasMaxLength(1000);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.LastError).HasMaxLength(500);
         builder.Property(m => m.TargetKey).HasMaxLength(200).IsRequired();

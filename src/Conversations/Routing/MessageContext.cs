@@ -62,8 +62,10 @@ public sealed class MessageContext
     {
         var text = await templates.RenderAsync(model, cancellationToken);
         var key = $"reply:{Message.Channel}:{Message.MessageId}:{++replies}";
-        Db.OutboundMessages.Add(IsPrivate
+        var reply = IsPrivate
             ? OutboundMessage.ToUser(Message.Channel, Message.SenderId, text, key, Now)
-            : OutboundMessage.ToChat(Message.Channel, Message.ChatId!, text, [Message.SenderId], key, Now));
+            : OutboundMessage.ToChat(Message.Channel, Message.ChatId!, text, [Message.SenderId], key, Now);
+        // A channel's reply address takes one answer; any further ones go the ordinary way.
+        Db.OutboundMessages.Add(reply.Via(replies == 1 ? Message.ReplyUrl : null));
     }
 }

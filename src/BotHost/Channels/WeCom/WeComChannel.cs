@@ -18,6 +18,9 @@ internal sealed class WeComChannel(WeComApiClient api, IServiceScopeFactory scop
     // A group robot takes 20 messages a minute; the other doors allow more, so this holds for all.
     private static readonly SendRateLimit PerTarget = new(20, TimeSpan.FromMinutes(1));
 
+    // WeCom keeps a response_url for an hour; leave a margin for the request itself.
+    private static readonly TimeSpan ReplyUrlLifetime = TimeSpan.FromMinutes(55);
+
     public string Name => ChannelNames.WeCom;
 
     public ChannelCapabilities Capabilities { get; } = new(Hearing.MentionsOnly, Posting.Free, HasPrivateChat: true, PerTarget, MaxMentionsPerMessage: 50);
@@ -26,6 +29,11 @@ internal sealed class WeComChannel(WeComApiClient api, IServiceScopeFactory scop
     {
         try
         {
+            if (await TryAnswerAtReplyUrlAsync(message, cancellationToken))
+            {
+                return;
+            }
+
             if (message.ToUserId is { } userId)
             {
                 await api.SendAppMessageAsync(WeComAppMessage.ToMembers(WeComTextFormat.Text, message.Text, userId), cancellationToken);
@@ -55,6 +63,28 @@ internal sealed class WeComChannel(WeComApiClient api, IServiceScopeFactory scop
         catch (WeComApiException ex)
         {
             throw new ChannelSendException(ex.Message, permanent: true, innerException: ex);
+        }
+    }
+
+    /// <summary>
+    /// An answer to an @-mention goes back through the robot's response_url while it is good (one
+    /// use, one hour); when WeCom refuses it there, the answer takes the group's ordinary route.
+    /// </summary>
+    private async Task<bool> TryAnswerAtReplyUrlAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        if (message.ReplyUrl is not { } replyUrl || clock.GetUtcNow() - message.CreatedAt > ReplyUrlLifetime)
+        {
+            return false;
+        }
+
+        try
+        {
+            await api.RespondToRobotAsync(replyUrl, message.Text, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is WeComApiException and not WeComRateLimitedException || ex is ArgumentException)
+        {
+            return false;
         }
     }
 

@@ -30,12 +30,13 @@ internal static class WeComInbound
     public static InboundMessage? FromRobot(WeComRobotCallback wire, DateTimeOffset now)
     {
         var chatId = wire.IsGroup ? wire.ChatId : null;
-        return wire switch
+        var message = wire switch
         {
             { Text: not null } => Create(wire.MsgId, chatId, wire.FromUserId, InboundMessageKind.Text, wire.Text, imageUrl: null, now, now),
             { ImageUrl: not null } => Create(wire.MsgId, chatId, wire.FromUserId, InboundMessageKind.Image, text: null, wire.ImageUrl, now, now),
             _ => null,
         };
+        return message?.AnswerableAt(Uri.TryCreate(wire.ResponseUrl, UriKind.Absolute, out var url) ? url : null);
     }
 
     private static InboundMessage Create(string messageId, string? chatId, string senderId, InboundMessageKind kind, string? text, string? imageUrl, DateTimeOffset sentAt, DateTimeOffset now) =>

@@ -184,6 +184,54 @@ public sealed class WeComWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_answer_to_a_robot_mention_goes_back_through_its_response_url_once()
+    {
+        Answer("/cgi-bin/aibot/response", new { errcode = 0, errmsg = "ok" });
+        await host.CreateAdminClient().RegisterWeComGroupAsync("wr-internal-2", "robot", RobotKey);
+
+        await PostRobotTextAsync("robot-msg-2", "wr-internal-2", "@团购助手 帮助", $"{wecom.Url}/cgi-bin/aibot/response?response_code=RC-2");
+
+        var answered = await WaitForRequestAsync("/cgi-bin/aibot/response");
+        Assert.Equal("RC-2", answered.Query["response_code"]);
+        Assert.Equal("markdown", answered.Json.GetProperty("msgtype").GetString());
+        Assert.Contains("@团购助手 苹果+2", answered.Json.GetProperty("markdown").GetProperty("content").GetString(), StringComparison.Ordinal);
+        await Task.Delay(500);
+        Assert.Single(Requests("/cgi-bin/aibot/response"));
+        Assert.Empty(Requests("/cgi-bin/webhook/send"));
+    }
+
+    [Fact]
+    public async Task When_the_response_url_is_refused_the_answer_goes_through_the_group_robot()
+    {
+        Answer("/cgi-bin/aibot/response", new { errcode = 40008, errmsg = "response_code expired" });
+        await host.CreateAdminClient().RegisterWeComGroupAsync("wr-internal-3", "robot", RobotKey);
+
+        await PostRobotTextAsync("robot-msg-3", "wr-internal-3", "@团购助手 帮助", $"{wecom.Url}/cgi-bin/aibot/response?response_code=RC-3");
+
+        var sent = await WaitForRequestAsync("/cgi-bin/webhook/send");
+        Assert.Single(Requests("/cgi-bin/aibot/response"));
+        Assert.Contains("团购小助手", sent.Json.GetProperty("text").GetProperty("content").GetString(), StringComparison.Ordinal);
+    }
+
+    private async Task PostRobotTextAsync(string msgId, string chatId, string text, string responseUrl)
+    {
+        var callback = JsonSerializer.Serialize(new
+        {
+            msgid = msgId,
+            aibotid = "AIBOT1",
+            chatid = chatId,
+            chattype = "group",
+            from = new { userid = "lisi" },
+            response_url = responseUrl,
+            msgtype = "text",
+            text = new { content = text },
+        });
+        var encrypted = robot.Encrypt(callback);
+        var response = await client.PostAsync(Signed("/webhooks/wecom/robot", robot, encrypted), new StringContent(JsonSerializer.Serialize(new { encrypt = encrypted }), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_customer_group_gets_one_group_message_a_day_and_the_next_waits_for_tomorrow()
     {
         await host.CreateAdminClient().RegisterWeComGroupAsync("wr-customers", "customerGroup", leaderId: "wangwu");

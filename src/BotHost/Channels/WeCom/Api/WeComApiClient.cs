@@ -13,6 +13,7 @@ internal sealed class WeComApiClient
 {
     private const string MessageSendApi = "message/send";
     private const string AppChatSendApi = "appchat/send";
+    private const string RobotResponseApi = "aibot/response";
     private const string RobotSendApi = "webhook/send";
     private const string AddMessageTemplateApi = "externalcontact/add_msg_template";
 
@@ -127,6 +128,32 @@ internal sealed class WeComApiClient
         // No access token, and no duplicate check: never resent after an ambiguous failure.
         var reply = await http.PostAsync(RobotSendApi, $"cgi-bin/webhook/send?key={Uri.EscapeDataString(robotKey.Trim())}", WeComHttp.Serialize(body), retrySafe: false, cancellationToken);
         http.EnsureOk(RobotSendApi, reply);
+    }
+
+    /// <summary>
+    /// Answers an intelligent-robot callback at the response_url it came with (markdown; usable once,
+    /// for an hour). Only WeCom's own API host is called: the address comes from a signed callback,
+    /// but a leaked token must not turn it into a way to make us call anywhere else.
+    /// </summary>
+    public async Task RespondToRobotAsync(Uri responseUrl, string markdown, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(responseUrl);
+        ArgumentException.ThrowIfNullOrWhiteSpace(markdown);
+        var api = options.CurrentValue.ApiBaseUri;
+        if (!responseUrl.IsAbsoluteUri || Uri.Compare(responseUrl, api, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            throw new ArgumentException($"A robot response_url must be on {api.GetLeftPart(UriPartial.Authority)}.", nameof(responseUrl));
+        }
+
+        var body = new JsonObject
+        {
+            ["msgtype"] = "markdown",
+            ["markdown"] = new JsonObject { ["content"] = markdown },
+        };
+
+        // One use per address: never resent after an ambiguous failure.
+        var reply = await http.PostAsync(RobotResponseApi, responseUrl.PathAndQuery.TrimStart('/'), WeComHttp.Serialize(body), retrySafe: false, cancellationToken);
+        http.EnsureOk(RobotResponseApi, reply);
     }
 
     /// <summary>

@@ -323,6 +323,11 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
+                    b.Property<string>("ReplyUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reply_url");
+
                     b.Property<string>("SenderId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -522,6 +527,11 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("mentions");
+
+                    b.Property<string>("ReplyUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reply_url");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")

@@ -308,6 +308,11 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("received_at");
 
+                    b.Property<string>("ReplyUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply_url");
+
                     b.Property<string>("SenderId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -501,6 +506,11 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("mentions");
+
+                    b.Property<string>("ReplyUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply_url");
 
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER")
