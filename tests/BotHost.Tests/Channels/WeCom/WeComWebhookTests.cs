@@ -157,6 +157,48 @@ public sealed class WeComWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_changed_customer_group_is_read_back_and_its_new_owner_and_members_are_taken_in()
+    {
+        Answer("/cgi-bin/externalcontact/groupchat/get", new
+        {
+            errcode = 0,
+            errmsg = "ok",
+            group_chat = new
+            {
+                chat_id = "wr-changed",
+                name = "幸福里3栋团购群",
+                owner = "zhaoliu",
+                member_list = new object[]
+                {
+                    new { userid = "zhaoliu", type = 1, name = "赵姐" },
+                    new { userid = "wmCustomer1", type = 2, name = "Wang", group_nickname = "3栋201王阿姨" },
+                    new { userid = "wmCustomer2", type = 2, name = "李叔" },
+                },
+            },
+        });
+        await host.CreateAdminClient().RegisterWeComGroupAsync("wr-changed", "customerGroup", leaderId: "zhangsan");
+        var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var xml = $"<xml><ToUserName><![CDATA[{CorpId}]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName><CreateTime>{ts}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_external_chat]]></Event><ChatId><![CDATA[wr-changed]]></ChatId><ChangeType><![CDATA[update]]></ChangeType><UpdateDetail><![CDATA[change_owner]]></UpdateDetail></xml>";
+        var encrypted = application.Encrypt(xml);
+
+        var response = await client.PostAsync(Signed("/webhooks/wecom", application, encrypted), new StringContent(Envelope(encrypted), Encoding.UTF8, "text/xml"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await EventuallyAsync(async db => (await db.Groups.SingleAsync()).LeaderId == "zhaoliu");
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>();
+        var group = await db.Groups.SingleAsync();
+        Assert.Equal("幸福里3栋团购群", group.Name);
+        Assert.Equal("赵姐", group.LeaderName);
+        var residents = await db.Residents.OrderBy(r => r.UserId).Select(r => new { r.UserId, r.DisplayName }).ToListAsync();
+        Assert.Equal(["wmCustomer1", "wmCustomer2"], residents.Select(r => r.UserId));
+        Assert.Equal(["3栋201王阿姨", "李叔"], residents.Select(r => r.DisplayName));
+        var asked = Assert.Single(Requests("/cgi-bin/externalcontact/groupchat/get"));
+        Assert.Equal("wr-changed", asked.Json.GetProperty("chat_id").GetString());
+        Assert.Equal(1, asked.Json.GetProperty("need_name").GetInt32());
+    }
+
+    [Fact]
     public async Task Help_asked_by_mentioning_the_robot_is_answered_through_the_group_robot_with_mention_examples()
     {
         await host.CreateAdminClient().RegisterWeComGroupAsync("wr-internal-1", "robot", RobotKey);

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ internal sealed class WeComApiClient
     private const string MessageSendApi = "message/send";
     private const string AppChatSendApi = "appchat/send";
     private const string RobotResponseApi = "aibot/response";
+    private const string GroupChatGetApi = "externalcontact/groupchat/get";
     private const string RobotSendApi = "webhook/send";
     private const string AddMessageTemplateApi = "externalcontact/add_msg_template";
 
@@ -128,6 +130,30 @@ internal sealed class WeComApiClient
         // No access token, and no duplicate check: never resent after an ambiguous failure.
         var reply = await http.PostAsync(RobotSendApi, $"cgi-bin/webhook/send?key={Uri.EscapeDataString(robotKey.Trim())}", WeComHttp.Serialize(body), retrySafe: false, cancellationToken);
         http.EnsureOk(RobotSendApi, reply);
+    }
+
+    /// <summary>
+    /// externalcontact/groupchat/get: a customer group's name, owner and members, with names. Only
+    /// reads, so it is safe to repeat.
+    /// </summary>
+    public async Task<WeComGroupChat> GetGroupChatAsync(string chatId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(chatId);
+        var body = new JsonObject { ["chat_id"] = chatId, ["need_name"] = 1 };
+        var reply = await PostWithTokenAsync(GroupChatGetApi, "cgi-bin/externalcontact/groupchat/get", body, retrySafe: true, cancellationToken);
+        var chat = reply.GetObject("group_chat")
+            ?? throw new WeComApiException(GroupChatGetApi, WeComErrorCodes.Ok, "The answer has no group_chat.");
+        var members = chat.TryGetProperty("member_list", out var list) && list.ValueKind == JsonValueKind.Array
+            ? [.. list.EnumerateArray().Where(m => m.ValueKind == JsonValueKind.Object).Select(m => new WeComGroupMember(
+                Text(m, "userid") ?? string.Empty,
+                m.TryGetProperty("type", out var type) && type.TryGetInt32(out var kind) ? kind : 0,
+                Text(m, "name"),
+                Text(m, "group_nickname"))).Where(m => m.UserId.Length > 0)]
+            : new List<WeComGroupMember>();
+        return new WeComGroupChat(Text(chat, "chat_id") ?? chatId, Text(chat, "name") ?? string.Empty, Text(chat, "owner") ?? string.Empty, members);
+
+        static string? Text(JsonElement element, string name) =>
+            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
     }
 
     /// <summary>

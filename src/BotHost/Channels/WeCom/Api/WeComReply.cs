@@ -51,6 +51,10 @@ internal sealed class WeComReply
         }
     }
 
+    /// <summary>A nested object field, or null when it is missing or not an object.</summary>
+    public JsonElement? GetObject(string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : null;
+
     public string? GetString(string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
