@@ -42,6 +42,11 @@ internal static class GroupEndpoints
             return errors.ToProblem();
         }
 
+        if (await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Channel == channel && g.ChatId == chatId, cancellationToken) is { } registered)
+        {
+            return Problems.Conflict($"The {channel} chat '{chatId}' is already registered as group {registered.Id}.");
+        }
+
         var group = new Group(channel, chatId, name, community, leaderId, leaderName, clock.GetUtcNow());
         if (route is { } wecomRoute)
         {

@@ -20,6 +20,13 @@ public sealed class MessageInbox
 
     public async Task<AcceptResult> AcceptAsync(InboundMessage message, CancellationToken cancellationToken)
     {
+        // Bridges and WeCom redeliver routinely; answering those from a read keeps the logs free of
+        // failed inserts. The unique index still decides when two deliveries race.
+        if (await db.InboundMessages.AnyAsync(m => m.Channel == message.Channel && m.MessageId == message.MessageId, cancellationToken))
+        {
+            return AcceptResult.Duplicate;
+        }
+
         db.InboundMessages.Add(message);
         try
         {
