@@ -10,6 +10,9 @@ namespace GroupBuy.BotHost.Http;
 /// </summary>
 internal static class JsonBody
 {
+    // Admin requests (a campaign with its items) are a few KB; anything near this is a mistake.
+    private const int MaxBytes = 1024 * 1024;
+
     public static async Task<BodyResult<T>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class
     {
@@ -18,10 +21,20 @@ internal static class JsonBody
             return BodyResult<T>.Invalid("body", "Send the body as JSON with 'Content-Type: application/json'.");
         }
 
-        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var body = await LimitedBody.ReadAsync(request, MaxBytes, cancellationToken);
+        return body is null
+            ? BodyResult<T>.Invalid("body", $"The body is larger than {MaxBytes / 1024} KB.")
+            : Parse<T>(body, request.HttpContext.RequestServices);
+    }
+
+    /// <summary>Parses a body already read (a webhook reads it whole to check its signature first).</summary>
+    public static BodyResult<T> Parse<T>(byte[] body, IServiceProvider services)
+        where T : class
+    {
+        var options = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, options, cancellationToken);
+            var value = JsonSerializer.Deserialize<T>(body, options);
             return value is null ? BodyResult<T>.Invalid("body", "The body is empty or null; send a JSON object.") : new BodyResult<T>(value, null);
         }
         catch (JsonException ex)

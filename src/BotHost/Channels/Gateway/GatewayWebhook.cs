@@ -1,8 +1,6 @@
-using System.Text.Json;
 using GroupBuy.BotHost.Http;
 using GroupBuy.Conversations.Chats;
 using GroupBuy.Conversations.Inbox;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
 namespace GroupBuy.BotHost.Channels.Gateway;
@@ -47,7 +45,7 @@ internal static class GatewayWebhook
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Signature refused", detail: refusal);
         }
 
-        var parsed = Parse(body, context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions, clock.GetUtcNow());
+        var parsed = Parse(body, context.RequestServices, clock.GetUtcNow());
         if (parsed.Message is null)
         {
             return parsed.Problem!;
@@ -57,23 +55,12 @@ internal static class GatewayWebhook
         return Results.Ok(new { status = result == AcceptResult.Stored ? "accepted" : "duplicate" });
     }
 
-    private static (InboundMessage? Message, IResult? Problem) Parse(byte[] body, JsonSerializerOptions json, DateTimeOffset now)
+    private static (InboundMessage? Message, IResult? Problem) Parse(byte[] body, IServiceProvider services, DateTimeOffset now)
     {
-        GatewayMessage? wire;
-        try
+        var read = JsonBody.Parse<GatewayMessage>(body, services);
+        if (read.Value is not { } wire)
         {
-            wire = JsonSerializer.Deserialize<GatewayMessage>(body, json);
-        }
-        catch (JsonException ex)
-        {
-            var field = ex.Path is null or "$" ? "body" : ex.Path.TrimStart('$', '.');
-            var problem = BodyResult<GatewayMessage>.Invalid(field, field == "body" ? "The body is not valid JSON." : $"'{field}' has a value of the wrong type or format.").Problem;
-            return (null, problem);
-        }
-
-        if (wire is null)
-        {
-            return (null, BodyResult<GatewayMessage>.Invalid("body", "The body is empty or null; send a JSON object.").Problem);
+            return (null, read.Problem);
         }
 
         var errors = new FieldErrors();
