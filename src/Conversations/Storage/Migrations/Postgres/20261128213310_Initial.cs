@@ -46,7 +46,10 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                     community = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     leader_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     leader_name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    we_com_route = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    we_com_robot_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    dismissed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -68,9 +71,13 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                     text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
                     image_url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     quoted_message_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    reply_url = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     mentions = table.Column<List<string>>(type: "text[]", nullable: false),
                     sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    conversation_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     attempts = table.Column<int>(type: "integer", nullable: false),
                     last_error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
@@ -93,6 +100,8 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                     text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
                     mentions = table.Column<List<string>>(type: "text[]", nullable: false),
                     idempotency_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    reply_url = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    target_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -266,15 +275,20 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                 column: "leader_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_inbound_messages_channel_chat_id_id",
+                table: "inbound_messages",
+                columns: new[] { "channel", "chat_id", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_inbound_messages_channel_message_id",
                 table: "inbound_messages",
                 columns: new[] { "channel", "message_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_inbound_messages_processed_at_chat_id_id",
+                name: "ix_inbound_messages_status_conversation_key_id",
                 table: "inbound_messages",
-                columns: new[] { "processed_at", "chat_id", "id" });
+                columns: new[] { "status", "conversation_key", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_order_lines_order_id_item_no",
@@ -314,6 +328,16 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                 name: "ix_outbound_messages_status_due_at_id",
                 table: "outbound_messages",
                 columns: new[] { "status", "due_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbound_messages_status_target_key_id",
+                table: "outbound_messages",
+                columns: new[] { "status", "target_key", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbound_messages_target_key_sent_at",
+                table: "outbound_messages",
+                columns: new[] { "target_key", "sent_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_residents_channel_user_id",

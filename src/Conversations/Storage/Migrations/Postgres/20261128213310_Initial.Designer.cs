@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GroupBuy.Conversations.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGroupBuyDbContext))]
-    [Migration("20261128204626_ChatChannels")]
-    partial class ChatChannels
+    [Migration("20261128213310_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -207,6 +207,10 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DismissedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dismissed_at");
+
                     b.Property<string>("LeaderId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -224,6 +228,16 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
                         .HasColumnName("name");
+
+                    b.Property<string>("WeComRobotKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("we_com_robot_key");
+
+                    b.Property<string>("WeComRoute")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("we_com_route");
 
                     b.HasKey("Id")
                         .HasName("pk_groups");
@@ -311,6 +325,11 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
+
+                    b.Property<string>("ReplyUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reply_url");
 
                     b.Property<string>("SenderId")
                         .IsRequired()
@@ -511,6 +530,11 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("mentions");
+
+                    b.Property<string>("ReplyUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reply_url");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
