@@ -1,5 +1,6 @@
 using GroupBuy.BotHost;
 using GroupBuy.BotHost.Admin;
+using GroupBuy.BotHost.Campaigns;
 using GroupBuy.BotHost.Channels.Gateway;
 using GroupBuy.BotHost.Channels.WeCom;
 using GroupBuy.BotHost.Outbox;
@@ -30,6 +31,7 @@ try
     app.MapAdminLogin();
     app.MapJobsDashboard();
     app.MapGroups();
+    app.MapCampaigns();
     app.MapGatewayWebhook();
     app.MapWeComWebhooks();
     app.MapOutbox();

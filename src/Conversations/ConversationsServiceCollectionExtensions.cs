@@ -1,3 +1,4 @@
+using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Chats;
 using GroupBuy.Conversations.Inbox;
 using GroupBuy.Conversations.Outbox;
@@ -55,6 +56,7 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<ChannelDirectory>();
         services.TryAddScoped<MessageRouter>();
+        services.TryAddScoped<CampaignPublishing>();
 
         // The router asks handlers in registration order: after-sales dialogs, leader commands and
         // order replies register ahead of help as they arrive.

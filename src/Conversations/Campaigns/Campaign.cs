@@ -72,6 +72,10 @@ public sealed class Campaign : IVersioned
         }
     }
 
+    /// <summary>Notes that the preview for a chat is queued; the first time is kept.</summary>
+    public void MarkPreviewQueued(long groupId, DateTimeOffset at) =>
+        chats.FirstOrDefault(c => c.GroupId == groupId)?.MarkPreviewSent(at);
+
     public CampaignItem? FindItem(int itemNo) => items.FirstOrDefault(i => i.ItemNo == itemNo);
 
     public void Publish(DateTimeOffset now)

@@ -1,3 +1,4 @@
+using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Chats;
 using GroupBuy.Conversations.Templates;
 using GroupBuy.Testing;
@@ -18,6 +19,21 @@ public sealed class GoldenTemplateTests
     {
         { "help.all-messages", new HelpMessage("阳光花园3栋团购群", "李姐", MentionRequired: false, BotName: "团购助手") },
         { "help.mention-only", new HelpMessage("阳光花园3栋团购群", "李姐", MentionRequired: true, BotName: "团购助手") },
+        {
+            "campaign-preview.several-items",
+            new CampaignPreview(
+                "周四鲜果",
+                [new PreviewItem(1, "红富士苹果", "12.8", "15.8", "3", 100), new PreviewItem(2, "香蕉", "6", "6.9", "0.9", null), new PreviewItem(3, "砂糖橘", "19.9", null, null, null)],
+                "11月26日(周四) 22:00",
+                "11月27日(周五) 17:00",
+                "3栋大堂快递柜旁",
+                MentionRequired: false,
+                BotName: "团购助手")
+        },
+        {
+            "campaign-preview.one-item-mention-only",
+            new CampaignPreview("东北大米10斤", [new PreviewItem(1, "五常大米", "59.9", "69.9", "10", 30)], "12月1日(周二) 20:00", "12月3日(周四) 17:00", "幸福里东门", MentionRequired: true, BotName: "团购助手")
+        },
     };
 
     [Theory]
@@ -51,6 +67,7 @@ public sealed class GoldenTemplateTests
     private static Task<string> RenderAsync(object model) => model switch
     {
         HelpMessage help => Templates.RenderAsync(help, CancellationToken.None),
+        CampaignPreview preview => Templates.RenderAsync(preview, CancellationToken.None),
         _ => throw new NotSupportedException($"Add {model.GetType().Name} to the golden test's dispatch."),
     };
 }

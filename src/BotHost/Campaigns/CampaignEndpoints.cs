@@ -1,0 +1,241 @@
+using GroupBuy.BotHost.Admin;
+using GroupBuy.BotHost.Http;
+using GroupBuy.Conversations.Campaigns;
+using GroupBuy.Conversations.Groups;
+using GroupBuy.Conversations.Storage;
+using GroupBuy.Conversations.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace GroupBuy.BotHost.Campaigns;
+
+/// <summary>Ops prepare campaigns (numbered items, cut-off, pickup), publish them into chats, and read the order book.</summary>
+internal static class CampaignEndpoints
+{
+    private const int MaxItems = 50;
+
+    public static IEndpointRouteBuilder MapCampaigns(this IEndpointRouteBuilder endpoints)
+    {
+        var campaigns = endpoints.MapGroup("/api/campaigns").RequireAuthorization(AdminAuthentication.ApiPolicy);
+        campaigns.MapPost("/", CreateAsync);
+        campaigns.MapGet("/", ListAsync);
+        campaigns.MapGet("/{id:long}", GetAsync);
+        campaigns.MapPost("/{id:long}/publish", PublishAsync);
+        campaigns.MapGet("/{id:long}/orders", OrdersAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, GroupBuyDbContext db, TimeProvider clock, BusinessTimeZone zone, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<CampaignRequest>(request, cancellationToken);
+        if (body.Value is not { } input)
+        {
+            return body.Problem!;
+        }
+
+        var now = clock.GetUtcNow();
+        var errors = new FieldErrors();
+        var title = errors.RequiredText("title", input.Title, 200);
+        var pickupPoint = errors.RequiredText("pickupPoint", input.PickupPoint, 200);
+        if (input.ClosesAt is not { } closesAt)
+        {
+            errors.Add("closesAt", "is required (ISO 8601 with offset).");
+        }
+        else if (closesAt <= now)
+        {
+            errors.Add("closesAt", "must be in the future.");
+        }
+
+        if (input.PickupAt is not { } pickupAt)
+        {
+            errors.Add("pickupAt", "is required (ISO 8601 with offset).");
+        }
+        else if (input.ClosesAt is { } cut && pickupAt < cut)
+        {
+            errors.Add("pickupAt", "must not be before closesAt.");
+        }
+
+        var groups = await ReadChatsAsync(db, input.ChatIds, errors, cancellationToken);
+        var warnings = new List<string>();
+        ReadItems(input.Items, errors, warnings);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var campaign = new Campaign(title, input.ClosesAt!.Value, input.PickupAt!.Value, pickupPoint, now);
+        foreach (var item in input.Items!)
+        {
+            campaign.AddItem(item.Name!.Trim(), item.Aliases ?? [], item.Price!.Value, item.ReferencePrice!.Value, item.Category!.Trim(), item.Stock);
+        }
+
+        foreach (var group in groups)
+        {
+            campaign.OfferIn(group.Id);
+        }
+
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync(cancellationToken);
+        return Results.Created($"/api/campaigns/{campaign.Id}", Present(campaign, groups, zone, warnings));
+    }
+
+    private static async Task<List<Group>> ReadChatsAsync(GroupBuyDbContext db, IReadOnlyList<string>? chatIds, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        if (chatIds is null || chatIds.Count == 0)
+        {
+            errors.Add("chatIds", "must list at least one registered chat.");
+            return [];
+        }
+
+        var wanted = chatIds.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        var groups = await db.Groups.Where(g => wanted.Contains(g.ChatId)).ToListAsync(cancellationToken);
+        for (var i = 0; i < chatIds.Count; i++)
+        {
+            var chatId = chatIds[i]?.Trim();
+            var matches = groups.Count(g => g.ChatId == chatId);
+            if (string.IsNullOrEmpty(chatId) || matches == 0)
+            {
+                errors.Add($"chatIds[{i}]", $"'{chatId}' is not a registered chat; register it with POST /api/groups first.");
+            }
+            else if (matches > 1)
+            {
+                errors.Add($"chatIds[{i}]", $"'{chatId}' is registered on more than one channel.");
+            }
+        }
+
+        return groups;
+    }
+
+    private static void ReadItems(IReadOnlyList<CampaignItemRequest>? items, FieldErrors errors, List<string> warnings)
+    {
+        if (items is null || items.Count == 0)
+        {
+            errors.Add("items", "must list at least one item.");
+            return;
+        }
+
+        if (items.Count > MaxItems)
+        {
+            errors.Add("items", $"may list at most {MaxItems} items.");
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var field = $"items[{i}]";
+            var item = items[i];
+            if (item is null)
+            {
+                errors.Add(field, "must be an object.");
+                continue;
+            }
+
+            var name = errors.RequiredText($"{field}.name", item.Name, 100);
+            if (item.Price is not > 0)
+            {
+                errors.Add($"{field}.price", "is required and must be more than 0 (yuan).");
+            }
+
+            if (item.ReferencePrice is not > 0)
+            {
+                errors.Add($"{field}.referencePrice", "is required and must be more than 0 (the supermarket or online price, in yuan).");
+            }
+
+            if (item.Stock is < 0)
+            {
+                errors.Add($"{field}.stock", "must be 0 or more, or null for unlimited.");
+            }
+
+            if (item.Aliases?.Any(a => string.IsNullOrWhiteSpace(a) || a.Length > 50) == true)
+            {
+                errors.Add($"{field}.aliases", "must hold short names, not empty strings.");
+            }
+
+            var category = errors.RequiredText($"{field}.category", item.Category, 32);
+            if (category.Length > 0 && !CategoryRules.IsKnown(category))
+            {
+                errors.Add($"{field}.category", $"must be one of: {string.Join(", ", CategoryRules.Known)}.");
+            }
+            else if (category.Length > 0 && CategoryRules.Unsuitability(category) is { } why)
+            {
+                if (item.AllowUnsuitable)
+                {
+                    warnings.Add($"Item {i + 1} ({name}) is in {category}, which does not suit group buying ({why}); published on ops' override.");
+                }
+                else
+                {
+                    errors.Add($"{field}.category", $"{category} does not suit group buying ({why}); set allowUnsuitable to true to publish it anyway.");
+                }
+            }
+
+            if (item.Price is > 0 && item.ReferencePrice is > 0)
+            {
+                warnings.AddRange(CategoryRules.PriceWarnings(i + 1, name, item.Price.Value, item.ReferencePrice.Value));
+            }
+        }
+    }
+
+    private static async Task<IResult> ListAsync(GroupBuyDbContext db, BusinessTimeZone zone, CancellationToken cancellationToken)
+    {
+        var campaigns = await db.Campaigns.AsNoTracking().Include(c => c.Items).Include(c => c.Chats).OrderByDescending(c => c.Id).Take(200).ToListAsync(cancellationToken);
+        var groupIds = campaigns.SelectMany(c => c.Chats.Select(ch => ch.GroupId)).Distinct().ToList();
+        var groups = await db.Groups.AsNoTracking().Where(g => groupIds.Contains(g.Id)).ToListAsync(cancellationToken);
+        return Results.Ok(campaigns.Select(c => Present(c, groups, zone, [])));
+    }
+
+    private static async Task<IResult> GetAsync(long id, GroupBuyDbContext db, BusinessTimeZone zone, CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Items).Include(c => c.Chats).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (campaign is null)
+        {
+            return Problems.NotFound($"There is no campaign {id}.");
+        }
+
+        var groupIds = campaign.Chats.Select(c => c.GroupId).ToList();
+        var groups = await db.Groups.AsNoTracking().Where(g => groupIds.Contains(g.Id)).ToListAsync(cancellationToken);
+        return Results.Ok(Present(campaign, groups, zone, []));
+    }
+
+    private static async Task<IResult> PublishAsync(long id, CampaignPublishing publishing, CancellationToken cancellationToken)
+    {
+        var result = await publishing.PublishAsync(id, cancellationToken);
+        return result.Outcome switch
+        {
+            PublishOutcome.NotFound => Problems.NotFound(result.Reason!),
+            PublishOutcome.Refused => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot publish", detail: result.Reason),
+            _ => Results.Accepted($"/api/campaigns/{id}", new { id, status = "published", previewsQueued = result.PreviewsQueued, warnings = result.Warnings }),
+        };
+    }
+
+    private static async Task<IResult> OrdersAsync(long id, GroupBuyDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Campaigns.AnyAsync(c => c.Id == id, cancellationToken))
+        {
+            return Problems.NotFound($"There is no campaign {id}.");
+        }
+
+        var rows = await (
+            from order in db.Orders.AsNoTracking().Include(o => o.Lines)
+            join grp in db.Groups on order.GroupId equals grp.Id
+            join resident in db.Residents on order.ResidentId equals resident.Id
+            where order.CampaignId == id
+            orderby order.Id
+            select new { order, grp.ChatId, resident.UserId, resident.DisplayName }).ToListAsync(cancellationToken);
+        return Results.Ok(rows.Select(r => new OrderResponse(
+            r.ChatId,
+            r.UserId,
+            r.DisplayName,
+            r.order.Status.ToString().ToLowerInvariant(),
+            [.. r.order.Lines.OrderBy(l => l.ItemNo).Select(l => new OrderLineResponse(l.ItemNo, l.Quantity))],
+            r.order.Total)));
+    }
+
+    private static CampaignResponse Present(Campaign campaign, IReadOnlyList<Group> groups, BusinessTimeZone zone, IReadOnlyList<string> warnings) => new(
+        campaign.Id,
+        campaign.Title,
+        campaign.Status,
+        [.. campaign.Chats.Select(c => groups.FirstOrDefault(g => g.Id == c.GroupId)?.ChatId ?? string.Empty)],
+        zone.ToLocal(campaign.ClosesAt),
+        zone.ToLocal(campaign.PickupAt),
+        campaign.PickupPoint,
+        [.. campaign.Items.OrderBy(i => i.ItemNo).Select(i => new CampaignItemResponse(i.ItemNo, i.Name, i.Aliases, i.Price, i.ReferencePrice, i.Category, i.Stock))],
+        warnings);
+}

@@ -1,0 +1,21 @@
+using GroupBuy.Conversations.Campaigns;
+
+namespace GroupBuy.BotHost.Campaigns;
+
+internal sealed record CampaignResponse(
+    long Id,
+    string Title,
+    CampaignStatus Status,
+    IReadOnlyList<string> ChatIds,
+    DateTimeOffset ClosesAt,
+    DateTimeOffset PickupAt,
+    string PickupPoint,
+    IReadOnlyList<CampaignItemResponse> Items,
+    IReadOnlyList<string> Warnings);
+
+internal sealed record CampaignItemResponse(int ItemNo, string Name, IReadOnlyList<string> Aliases, decimal Price, decimal ReferencePrice, string Category, int? Stock);
+
+/// <summary>One resident's order in one chat, as <c>GET /api/campaigns/{id}/orders</c> lists it.</summary>
+internal sealed record OrderResponse(string ChatId, string ResidentId, string ResidentName, string Status, IReadOnlyList<OrderLineResponse> Lines, decimal Total);
+
+internal sealed record OrderLineResponse(int ItemNo, int Quantity);

@@ -1,0 +1,91 @@
+using GroupBuy.Conversations.Chats;
+using GroupBuy.Conversations.Groups;
+using GroupBuy.Conversations.Outbox;
+using GroupBuy.Conversations.Storage;
+using GroupBuy.Conversations.Templates;
+using GroupBuy.Conversations.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace GroupBuy.Conversations.Campaigns;
+
+/// <summary>
+/// 开团: opens a campaign and queues its preview into every chat of it, worded for what each
+/// channel can do ("@团购助手 1号+1" where the bot only hears mentions). The status change and the
+/// previews are saved together; a preview's idempotency key (campaign, group) means it is never
+/// queued twice.
+/// </summary>
+public sealed class CampaignPublishing(
+    GroupBuyDbContext db,
+    MessageTemplates templates,
+    ChannelDirectory channels,
+    BusinessTimeZone zone,
+    BotIdentity bot,
+    TimeProvider clock)
+{
+    public async Task<PublishResult> PublishAsync(long campaignId, CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.Include(c => c.Items).Include(c => c.Chats).FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+        if (campaign is null)
+        {
+            return new PublishResult(PublishOutcome.NotFound, $"There is no campaign {campaignId}.", [], 0);
+        }
+
+        var now = clock.GetUtcNow();
+        try
+        {
+            campaign.Publish(now);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return new PublishResult(PublishOutcome.Refused, ex.Message, [], 0);
+        }
+
+        var groupIds = campaign.Chats.Select(c => c.GroupId).ToList();
+        var groups = await db.Groups.Where(g => groupIds.Contains(g.Id)).OrderBy(g => g.Id).ToListAsync(cancellationToken);
+        var warnings = new List<string>();
+        var queued = 0;
+        foreach (var group in groups)
+        {
+            if (group.DismissedAt is not null)
+            {
+                warnings.Add($"Chat {group.ChatId} was dismissed; no preview was sent there.");
+                continue;
+            }
+
+            var channel = channels.Find(group.Channel);
+            if (channel is null)
+            {
+                warnings.Add($"Chat {group.ChatId} is on {group.Channel}, which this host cannot post to.");
+                continue;
+            }
+
+            if (group.WeComRoute == WeComRoute.CustomerGroup)
+            {
+                warnings.Add($"Chat {group.ChatId} is a WeCom customer group: {group.LeaderName} must confirm the group message in WeCom, and it takes one a day.");
+            }
+
+            var text = await templates.RenderAsync(Preview(campaign, channel.Capabilities), cancellationToken);
+            db.OutboundMessages.Add(OutboundMessage.ToChat(group.Channel, group.ChatId, text, [], $"preview:{campaign.Id}:{group.Id}", now));
+            campaign.MarkPreviewQueued(group.Id, now);
+            queued++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new PublishResult(PublishOutcome.Published, null, warnings, queued);
+    }
+
+    private CampaignPreview Preview(Campaign campaign, ChannelCapabilities capabilities) => new(
+        campaign.Title,
+        [.. campaign.Items.OrderBy(i => i.ItemNo).Select(i => new PreviewItem(
+            i.ItemNo,
+            i.Name,
+            ChineseFormat.Money(i.Price),
+            i.ReferencePrice > i.Price ? ChineseFormat.Money(i.ReferencePrice) : null,
+            i.ReferencePrice > i.Price ? ChineseFormat.Money(i.ReferencePrice - i.Price) : null,
+            i.Stock))],
+        ChineseFormat.DayAndTime(zone.ToLocal(campaign.ClosesAt)),
+        ChineseFormat.DayAndTime(zone.ToLocal(campaign.PickupAt)),
+        campaign.PickupPoint,
+        capabilities.MentionRequired,
+        bot.Name);
+}
