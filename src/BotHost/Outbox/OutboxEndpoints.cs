@@ -8,15 +8,38 @@ using Microsoft.EntityFrameworkCore;
 namespace GroupBuy.BotHost.Outbox;
 
 /// <summary>
-/// <c>GET /api/outbox?status=failed</c>: what the bot could not deliver, and why, for ops to see;
-/// newest first, at most 200.
+/// <c>GET /api/outbox?status=failed</c>: what the bot could not deliver, and why, for ops to see
+/// (newest first, at most 200); <c>POST /api/outbox/{id}/retry</c> sends a failed one again.
 /// </summary>
 internal static class OutboxEndpoints
 {
     public static IEndpointRouteBuilder MapOutbox(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/outbox", ListAsync).RequireAuthorization(AdminAuthentication.ApiPolicy);
+        endpoints.MapPost("/api/outbox/{id:long}/retry", RetryAsync).RequireAuthorization(AdminAuthentication.ApiPolicy);
         return endpoints;
+    }
+
+    /// <summary>Puts a failed message back in the queue, with a fresh give-up time, once ops fixed the cause.</summary>
+    private static async Task<IResult> RetryAsync(long id, GroupBuyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var message = await db.OutboundMessages.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (message is null)
+        {
+            return Problems.NotFound($"There is no outbound message {id}.");
+        }
+
+        try
+        {
+            message.Requeue(clock.GetUtcNow());
+        }
+        catch (InvalidOperationException ex)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot retry", detail: ex.Message);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Results.Accepted($"/api/outbox?status=pending", new { id, status = "pending" });
     }
 
     private static async Task<IResult> ListAsync(string? status, GroupBuyDbContext db, BusinessTimeZone zone, CancellationToken cancellationToken)

@@ -27,6 +27,7 @@ public sealed class OutboundMessage : IVersioned
         IdempotencyKey = idempotencyKey;
         CreatedAt = createdAt;
         DueAt = dueAt ?? createdAt;
+        QueuedAt = createdAt;
         Status = OutboundMessageStatus.Pending;
         TargetKey = chatId is null ? $"{channel}:user:{toUserId}" : $"{channel}:chat:{chatId}";
     }
@@ -57,6 +58,9 @@ public sealed class OutboundMessage : IVersioned
     public OutboundMessageStatus Status { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>When it last entered the queue (written, or put back by ops); the give-up time counts from here.</summary>
+    public DateTimeOffset QueuedAt { get; private set; }
 
     /// <summary>Not sent before this time (quiet hours, retry back-off).</summary>
     public DateTimeOffset DueAt { get; private set; }
@@ -99,6 +103,19 @@ public sealed class OutboundMessage : IVersioned
         SentAt = now;
         Attempts++;
         LastError = null;
+    }
+
+    /// <summary>Ops put a failed message back in the queue (the channel is fixed, the target exists again).</summary>
+    public void Requeue(DateTimeOffset now)
+    {
+        if (Status != OutboundMessageStatus.Failed)
+        {
+            throw new InvalidOperationException($"Only a failed message can be sent again; this one is {Status.ToString().ToLowerInvariant()}.");
+        }
+
+        Status = OutboundMessageStatus.Pending;
+        DueAt = now;
+        QueuedAt = now;
     }
 
     /// <summary>Holds the message back without counting an attempt (the target's rate limit is reached).</summary>

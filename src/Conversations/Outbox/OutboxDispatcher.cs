@@ -87,7 +87,7 @@ public sealed class OutboxDispatcher
         }
         catch (ChannelSendException ex)
         {
-            var giveUp = ex.Permanent || now - message.CreatedAt >= settings.GiveUpAfter;
+            var giveUp = ex.Permanent || now - message.QueuedAt >= settings.GiveUpAfter;
             var retryAt = giveUp ? (DateTimeOffset?)null : now + Max(ex.RetryAfter ?? TimeSpan.Zero, Backoff.After(message.Attempts + 1));
             message.RecordFailure(ex.Message, retryAt);
             if (giveUp)

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using GroupBuy.BotHost.Tests.Support;
 using GroupBuy.Conversations.Chats;
 using GroupBuy.Conversations.Outbox;
@@ -108,6 +111,37 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         clock.Advance(TimeSpan.FromHours(1));
         Assert.False(await Dispatcher.DispatchNextAsync(CancellationToken.None));
         Assert.Equal(attempts, bridge.Deliveries.Count);
+    }
+
+    [Fact]
+    public async Task Ops_see_a_failed_message_and_can_send_it_again_once_the_bridge_is_back()
+    {
+        bridge.AnswerAlways(502);
+        await QueueAsync([OutboundMessage.ToChat(ChannelNames.Gateway, "room-down", "到货啦", [], "down-2", clock.GetUtcNow())]);
+        for (var step = 0; step < 200 && (await SingleAsync("down-2")).Status != OutboundMessageStatus.Failed; step++)
+        {
+            if (!await Dispatcher.DispatchNextAsync(CancellationToken.None))
+            {
+                clock.Advance(TimeSpan.FromMinutes(1));
+            }
+        }
+
+        var admin = host.CreateAdminClient();
+        var failed = await admin.GetFromJsonAsync<JsonElement>(new Uri("/api/outbox?status=failed", UriKind.Relative));
+        var listed = Assert.Single(failed.EnumerateArray());
+        Assert.Equal("down-2", listed.GetProperty("idempotencyKey").GetString());
+        Assert.Contains("502", listed.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+
+        bridge.AnswerAlways(200);
+        var retried = await admin.PostAsync(new Uri($"/api/outbox/{listed.GetProperty("id").GetInt64()}/retry", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        Assert.True(await Dispatcher.DispatchNextAsync(CancellationToken.None));
+
+        Assert.Equal(OutboundMessageStatus.Sent, (await SingleAsync("down-2")).Status);
+        Assert.Equal(200, bridge.Deliveries[^1].AnsweredWith);
+        Assert.Single(bridge.Deliveries.Select(d => d.IdempotencyKey).Distinct());
+        var again = await admin.PostAsync(new Uri($"/api/outbox/{listed.GetProperty("id").GetInt64()}/retry", UriKind.Relative), null);
+        await again.AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Fact]

@@ -528,6 +528,10 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .HasColumnType("text[]")
                         .HasColumnName("mentions");
 
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
                     b.Property<string>("ReplyUrl")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")

@@ -507,6 +507,10 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("mentions");
 
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("queued_at");
+
                     b.Property<string>("ReplyUrl")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")

@@ -101,6 +101,7 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                     target_key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    queued_at = table.Column<long>(type: "INTEGER", nullable: false),
                     due_at = table.Column<long>(type: "INTEGER", nullable: false),
                     sent_at = table.Column<long>(type: "INTEGER", nullable: true),
                     attempts = table.Column<int>(type: "INTEGER", nullable: false),
