@@ -1,6 +1,7 @@
 using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Chats;
 using GroupBuy.Conversations.Inbox;
+using GroupBuy.Conversations.Ordering;
 using GroupBuy.Conversations.Outbox;
 using GroupBuy.Conversations.Routing;
 using GroupBuy.Conversations.Storage;
@@ -57,6 +58,7 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton<ChannelDirectory>();
         services.TryAddScoped<MessageRouter>();
         services.TryAddScoped<CampaignPublishing>();
+        services.TryAddScoped<OrderBook>();
 
         // The router asks handlers in registration order: after-sales dialogs, leader commands and
         // order replies register ahead of help as they arrive.
