@@ -4,6 +4,7 @@ using GroupBuy.BotHost.Admin;
 using GroupBuy.BotHost.Channels.Gateway;
 using GroupBuy.BotHost.Channels.WeCom;
 using GroupBuy.BotHost.Inbox;
+using GroupBuy.BotHost.Ordering;
 using GroupBuy.BotHost.Outbox;
 using GroupBuy.BotHost.Startup;
 
@@ -18,6 +19,7 @@ internal static class BotHostServiceCollectionExtensions
         services.AddHostedService<StartupChecks>();
         services.AddHostedService<InboxWorker>();
         services.AddHostedService<OutboxWorker>();
+        services.AddHostedService<AckWorker>();
         services.AddGatewayChannel();
         services.AddWeComChannel();
 

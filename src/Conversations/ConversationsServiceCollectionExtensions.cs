@@ -59,6 +59,8 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddScoped<MessageRouter>();
         services.TryAddScoped<CampaignPublishing>();
         services.TryAddScoped<OrderBook>();
+        services.TryAddScoped<OrderAcknowledgements>();
+        services.TryAddSingleton<AckFlusher>();
 
         // The router asks handlers in registration order: after-sales dialogs, leader commands and
         // order replies register ahead of help as they arrive.

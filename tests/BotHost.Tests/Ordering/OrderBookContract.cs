@@ -6,6 +6,7 @@ using GroupBuy.Conversations.Residents;
 using GroupBuy.Conversations.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace GroupBuy.BotHost.Tests.Ordering;
@@ -14,6 +15,9 @@ namespace GroupBuy.BotHost.Tests.Ordering;
 public abstract class OrderBookContract : IAsyncLifetime
 {
     private BotHostFactory host = null!;
+
+    /// <summary>The hosts' clock; tests move it to make acknowledgements due.</summary>
+    protected FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     protected long CampaignId { get; private set; }
 
@@ -25,10 +29,10 @@ public abstract class OrderBookContract : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        host = CreateHost();
+        host = CreateHost().WithServices(s => s.AddSingleton<TimeProvider>(Clock));
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>();
-        var now = DateTimeOffset.UtcNow;
+        var now = Clock.GetUtcNow();
         var group = new Group("gateway", "room-orders", "g", "c", "u-leader", "李姐", now);
         db.Groups.Add(group);
         await db.SaveChangesAsync();
@@ -86,6 +90,37 @@ public abstract class OrderBookContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Orders_made_within_a_few_seconds_are_acknowledged_in_one_message_as_they_then_stand()
+    {
+        var wang = await ResidentAsync("u-wang", "王阿姨");
+        var li = await ResidentAsync("u-li", "李叔");
+        await ApplyAndNoteAsync(wang, OrderEdit.Add, new OrderQuantity(1, 2));
+        await ApplyAndNoteAsync(li, OrderEdit.Add, new OrderQuantity(2, 1));
+        await ApplyAndNoteAsync(wang, OrderEdit.Add, new OrderQuantity(2, 1));
+        var flusher = Host.Services.GetRequiredService<AckFlusher>();
+
+        Assert.False(await flusher.FlushNextAsync(CancellationToken.None));
+        Clock.Advance(OrderAcknowledgements.Delay);
+        Assert.True(await flusher.FlushNextAsync(CancellationToken.None));
+        Assert.False(await flusher.FlushNextAsync(CancellationToken.None));
+
+        await using var scope = Host.Services.CreateAsyncScope();
+        var ack = await scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>().OutboundMessages.AsNoTracking().SingleAsync();
+        Assert.Equal("room-orders", ack.ChatId);
+        Assert.Equal(["u-wang", "u-li"], ack.Mentions);
+        Assert.Contains("王阿姨：1号苹果×2、2号香蕉×1，共31.6元", ack.Text, StringComparison.Ordinal);
+        Assert.Contains("李叔：2号香蕉×1，共6元", ack.Text, StringComparison.Ordinal);
+
+        // A later order starts a new acknowledgement.
+        await ApplyAndNoteAsync(li, OrderEdit.RemoveAll);
+        Clock.Advance(OrderAcknowledgements.Delay);
+        Assert.True(await flusher.FlushNextAsync(CancellationToken.None));
+        await using var check = Host.Services.CreateAsyncScope();
+        var second = await check.ServiceProvider.GetRequiredService<GroupBuyDbContext>().OutboundMessages.AsNoTracking().OrderBy(m => m.Id).LastAsync();
+        Assert.Contains("李叔：已取消", second.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_item_numbers_are_reported_and_change_nothing()
     {
         var resident = await ResidentAsync("u-1");
@@ -109,11 +144,11 @@ public abstract class OrderBookContract : IAsyncLifetime
         Assert.Equal(2, Assert.Single(orders).QuantityOf(2));
     }
 
-    protected async Task<long> ResidentAsync(string userId)
+    protected async Task<long> ResidentAsync(string userId, string? name = null)
     {
         await using var scope = Host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>();
-        var resident = new Resident("gateway", userId, userId, DateTimeOffset.UtcNow);
+        var resident = new Resident("gateway", userId, name ?? userId, Clock.GetUtcNow());
         db.Residents.Add(resident);
         await db.SaveChangesAsync();
         return resident.Id;
@@ -129,6 +164,15 @@ public abstract class OrderBookContract : IAsyncLifetime
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return outcome;
+    }
+
+    private async Task ApplyAndNoteAsync(long residentId, OrderEdit edit, params OrderQuantity[] lines)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>();
+        await scope.ServiceProvider.GetRequiredService<OrderBook>().ApplyAsync(CampaignId, GroupId, residentId, edit, lines, Clock.GetUtcNow(), CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<OrderAcknowledgements>().NoteAsync(CampaignId, GroupId, residentId, Clock.GetUtcNow(), CancellationToken.None);
+        await db.SaveChangesAsync();
     }
 
     protected async Task<int?> StockAsync(int itemNo)

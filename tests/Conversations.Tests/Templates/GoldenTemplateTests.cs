@@ -1,5 +1,6 @@
 using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Chats;
+using GroupBuy.Conversations.Ordering;
 using GroupBuy.Conversations.Templates;
 using GroupBuy.Testing;
 using Xunit;
@@ -33,6 +34,13 @@ public sealed class GoldenTemplateTests
         {
             "campaign-preview.one-item-mention-only",
             new CampaignPreview("东北大米10斤", [new PreviewItem(1, "五常大米", "59.9", "69.9", "10", 30)], "12月1日(周二) 20:00", "12月3日(周四) 17:00", "幸福里东门", MentionRequired: true, BotName: "团购助手")
+        },
+        {
+            "order-ack.two-residents",
+            new OrderAckMessage(
+                "周四鲜果",
+                [new OrderAckEntry("王阿姨", ["1号红富士苹果×2", "2号香蕉×1"], "31.6", Cancelled: false), new OrderAckEntry("李叔", [], "0", Cancelled: true)],
+                "11月26日(周四) 22:00")
         },
     };
 
@@ -68,6 +76,7 @@ public sealed class GoldenTemplateTests
     {
         HelpMessage help => Templates.RenderAsync(help, CancellationToken.None),
         CampaignPreview preview => Templates.RenderAsync(preview, CancellationToken.None),
+        OrderAckMessage ack => Templates.RenderAsync(ack, CancellationToken.None),
         _ => throw new NotSupportedException($"Add {model.GetType().Name} to the golden test's dispatch."),
     };
 }

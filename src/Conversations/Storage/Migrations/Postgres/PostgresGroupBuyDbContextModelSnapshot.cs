@@ -376,6 +376,68 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                     b.ToTable("inbound_messages", (string)null);
                 });
 
+            modelBuilder.Entity("GroupBuy.Conversations.Ordering.AckBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<long>("GroupId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("group_id");
+
+                    b.PrimitiveCollection<List<long>>("ResidentIds")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("resident_ids");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ack_batches");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_ack_batches_group_id");
+
+                    b.HasIndex("CampaignId", "GroupId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ack_batches_campaign_id_group_id")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("Status", "DueAt")
+                        .HasDatabaseName("ix_ack_batches_status_due_at");
+
+                    b.ToTable("ack_batches", (string)null);
+                });
+
             modelBuilder.Entity("GroupBuy.Conversations.Ordering.Order", b =>
                 {
                     b.Property<long>("Id")
@@ -661,6 +723,23 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_campaign_items_campaigns_campaign_id");
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.Ordering.AckBatch", b =>
+                {
+                    b.HasOne("GroupBuy.Conversations.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ack_batches_campaigns_campaign_id");
+
+                    b.HasOne("GroupBuy.Conversations.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ack_batches_groups_group_id");
                 });
 
             modelBuilder.Entity("GroupBuy.Conversations.Ordering.Order", b =>

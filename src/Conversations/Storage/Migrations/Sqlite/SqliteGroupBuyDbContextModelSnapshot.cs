@@ -361,6 +361,66 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                     b.ToTable("inbound_messages", (string)null);
                 });
 
+            modelBuilder.Entity("GroupBuy.Conversations.Ordering.AckBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<long>("GroupId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("group_id");
+
+                    b.PrimitiveCollection<string>("ResidentIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resident_ids");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ack_batches");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_ack_batches_group_id");
+
+                    b.HasIndex("CampaignId", "GroupId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ack_batches_campaign_id_group_id")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("Status", "DueAt")
+                        .HasDatabaseName("ix_ack_batches_status_due_at");
+
+                    b.ToTable("ack_batches", (string)null);
+                });
+
             modelBuilder.Entity("GroupBuy.Conversations.Ordering.Order", b =>
                 {
                     b.Property<long>("Id")
@@ -638,6 +698,23 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_campaign_items_campaigns_campaign_id");
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.Ordering.AckBatch", b =>
+                {
+                    b.HasOne("GroupBuy.Conversations.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ack_batches_campaigns_campaign_id");
+
+                    b.HasOne("GroupBuy.Conversations.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ack_batches_groups_group_id");
                 });
 
             modelBuilder.Entity("GroupBuy.Conversations.Ordering.Order", b =>

@@ -163,6 +163,38 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ack_batches",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    campaign_id = table.Column<long>(type: "bigint", nullable: false),
+                    group_id = table.Column<long>(type: "bigint", nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    resident_ids = table.Column<List<long>>(type: "bigint[]", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ack_batches", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_ack_batches_campaigns_campaign_id",
+                        column: x => x.campaign_id,
+                        principalTable: "campaigns",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_ack_batches_groups_group_id",
+                        column: x => x.group_id,
+                        principalTable: "groups",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "campaign_chats",
                 columns: table => new
                 {
@@ -247,6 +279,23 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ack_batches_campaign_id_group_id",
+                table: "ack_batches",
+                columns: new[] { "campaign_id", "group_id" },
+                unique: true,
+                filter: "status = 'Open'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ack_batches_group_id",
+                table: "ack_batches",
+                column: "group_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ack_batches_status_due_at",
+                table: "ack_batches",
+                columns: new[] { "status", "due_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_campaign_chats_group_id",
@@ -350,6 +399,9 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ack_batches");
+
             migrationBuilder.DropTable(
                 name: "campaign_chats");
 

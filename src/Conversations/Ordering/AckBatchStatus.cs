@@ -1,0 +1,10 @@
+namespace GroupBuy.Conversations.Ordering;
+
+public enum AckBatchStatus
+{
+    /// <summary>Collecting orders until it is due.</summary>
+    Open = 0,
+
+    /// <summary>Its message is in the outbox.</summary>
+    Sent = 1,
+}

@@ -1,0 +1,12 @@
+using GroupBuy.Conversations.Templates;
+
+namespace GroupBuy.Conversations.Ordering;
+
+/// <summary>One message confirming the orders that changed in a chat in the last few seconds.</summary>
+public sealed record OrderAckMessage(string Title, IReadOnlyList<OrderAckEntry> Entries, string ClosesAt) : IMessageModel
+{
+    public static string TemplateName => "order-ack";
+}
+
+/// <summary>A resident's order as it now stands: "1号红富士苹果×2", total in yuan as text.</summary>
+public sealed record OrderAckEntry(string Name, IReadOnlyList<string> Lines, string Total, bool Cancelled);
