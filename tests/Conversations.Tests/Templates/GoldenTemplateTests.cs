@@ -42,6 +42,11 @@ public sealed class GoldenTemplateTests
                 [new OrderAckEntry("王阿姨", ["1号红富士苹果×2", "2号香蕉×1"], "31.6", Cancelled: false), new OrderAckEntry("李叔", [], "0", Cancelled: true)],
                 "11月26日(周四) 22:00")
         },
+        { "order-unclear.several-items", new OrderUnclearMessage("王阿姨", SingleItem: false, MentionRequired: false, BotName: "团购助手") },
+        { "order-unclear.one-item-mention-only", new OrderUnclearMessage("王阿姨", SingleItem: true, MentionRequired: true, BotName: "团购助手") },
+        { "campaign-closed.default", new CampaignClosedMessage("李叔", "周四鲜果") },
+        { "sold-out.some-left", new SoldOutMessage("王阿姨", 1, "红富士苹果", 5, 2, MentionRequired: false, BotName: "团购助手") },
+        { "sold-out.none-left", new SoldOutMessage("王阿姨", 1, "红富士苹果", 1, 0, MentionRequired: true, BotName: "团购助手") },
     };
 
     [Theory]
@@ -77,6 +82,9 @@ public sealed class GoldenTemplateTests
         HelpMessage help => Templates.RenderAsync(help, CancellationToken.None),
         CampaignPreview preview => Templates.RenderAsync(preview, CancellationToken.None),
         OrderAckMessage ack => Templates.RenderAsync(ack, CancellationToken.None),
+        OrderUnclearMessage unclear => Templates.RenderAsync(unclear, CancellationToken.None),
+        CampaignClosedMessage closed => Templates.RenderAsync(closed, CancellationToken.None),
+        SoldOutMessage soldOut => Templates.RenderAsync(soldOut, CancellationToken.None),
         _ => throw new NotSupportedException($"Add {model.GetType().Name} to the golden test's dispatch."),
     };
 }
