@@ -51,7 +51,9 @@ public sealed class InboxProcessor
         var db = services.GetRequiredService<GroupBuyDbContext>();
         var now = clock.GetUtcNow();
 
-        await using var transaction = db.Provider == StorageProvider.Postgres ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        // Everything a message does (stock taken, orders, replies, the "processed" mark) commits or
+        // rolls back together, on both providers.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var id = await NextIdAsync(db, now, cancellationToken);
         if (id is null)
         {
@@ -60,10 +62,7 @@ public sealed class InboxProcessor
 
         // The row stays claimed until the failure is recorded: released earlier, another worker
         // could take the message while this one is still writing down why it failed.
-        if (transaction is not null)
-        {
-            await transaction.CreateSavepointAsync(Claimed, cancellationToken);
-        }
+        await transaction.CreateSavepointAsync(Claimed, cancellationToken);
 
         var message = await db.InboundMessages.SingleAsync(m => m.Id == id, cancellationToken);
         try
@@ -71,10 +70,7 @@ public sealed class InboxProcessor
             var handled = await RouteAsync(services, db, message, now, cancellationToken);
             message.MarkProcessed(now);
             await db.SaveChangesAsync(cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
+            await transaction.CommitAsync(cancellationToken);
 
             logger.LogInformation(
                 "Processed {Channel} message {MessageId} of {Conversation} with {Handler}",
@@ -82,17 +78,10 @@ public sealed class InboxProcessor
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            if (transaction is not null)
-            {
-                await transaction.RollbackToSavepointAsync(Claimed, CancellationToken.None);
-            }
-
+            await transaction.RollbackToSavepointAsync(Claimed, CancellationToken.None);
             db.ChangeTracker.Clear();
             await RecordFailureAsync(db, id.Value, ex);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(CancellationToken.None);
-            }
+            await transaction.CommitAsync(CancellationToken.None);
         }
 
         return true;

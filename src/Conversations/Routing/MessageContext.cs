@@ -4,6 +4,7 @@ using GroupBuy.Conversations.Inbox;
 using GroupBuy.Conversations.Outbox;
 using GroupBuy.Conversations.Storage;
 using GroupBuy.Conversations.Templates;
+using Microsoft.EntityFrameworkCore;
 
 namespace GroupBuy.Conversations.Routing;
 
@@ -55,6 +56,25 @@ public sealed class MessageContext
     public bool IsPrivate => Message.ChatId is null;
 
     public bool FromLeader => Group?.IsLedBy(Message.SenderId) == true;
+
+    /// <summary>
+    /// Answers once per <paramref name="onceKey"/> however many messages ask (a resident ordering
+    /// after the cut-off is told once, not per message).
+    /// </summary>
+    public async Task ReplyOnceAsync<TModel>(TModel model, string onceKey, CancellationToken cancellationToken)
+        where TModel : IMessageModel
+    {
+        if (Db.OutboundMessages.Local.Any(m => m.IdempotencyKey == onceKey)
+            || await Db.OutboundMessages.AnyAsync(m => m.IdempotencyKey == onceKey, cancellationToken))
+        {
+            return;
+        }
+
+        var text = await templates.RenderAsync(model, cancellationToken);
+        Db.OutboundMessages.Add(IsPrivate
+            ? OutboundMessage.ToUser(Message.Channel, Message.SenderId, text, onceKey, Now)
+            : OutboundMessage.ToChat(Message.Channel, Message.ChatId!, text, [Message.SenderId], onceKey, Now));
+    }
 
     /// <summary>Answers where the message came from: in the group with an @-mention of the sender, or privately.</summary>
     public async Task ReplyAsync<TModel>(TModel model, CancellationToken cancellationToken)

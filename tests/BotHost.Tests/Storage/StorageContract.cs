@@ -28,7 +28,7 @@ public abstract class StorageContract
         leaderName = "李姐",
     };
 
-    protected abstract BotHostFactory CreateHost();
+    protected abstract BotHostFactory CreateHost(params (string Key, string? Value)[] overrides);
 
     [Fact]
     public async Task Health_answers_ok_once_storage_is_migrated()
@@ -70,6 +70,32 @@ public abstract class StorageContract
         var db = scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>();
         var applied = await db.Database.GetAppliedMigrationsAsync();
         Assert.Equal(db.Database.GetMigrations(), applied);
+    }
+
+    [Fact]
+    public async Task A_message_taken_by_the_webhook_is_processed_and_answered_through_the_outbox()
+    {
+        await using var host = CreateHost(("Gateway:Secret", GatewayClient.Secret), ("Outbox:Workers", "0"));
+        await host.CreateAdminClient().RegisterGroupAsync("room-inbox");
+
+        var answer = await new GatewayClient(host.CreateAnonymousClient(), GatewayClient.Secret).SendAsync(GatewayClient.Text("m-inbox-1", "room-inbox", "u-9", "帮助"));
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        for (var i = 0; i < 300; i++)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>();
+            if (await db.OutboundMessages.AnyAsync(m => m.IdempotencyKey == "reply:gateway:m-inbox-1:1"))
+            {
+                var message = await db.InboundMessages.SingleAsync(m => m.MessageId == "m-inbox-1");
+                Assert.Equal(Conversations.Inbox.InboundMessageStatus.Processed, message.Status);
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("The message was not answered.");
     }
 
     [Fact]

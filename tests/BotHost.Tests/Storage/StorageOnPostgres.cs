@@ -15,7 +15,7 @@ public sealed class StorageOnPostgres : StorageContract, IClassFixture<PostgresD
         this.database = database;
     }
 
-    protected override BotHostFactory CreateHost() => BotHostFactory.OnPostgres(database.ConnectionString);
+    protected override BotHostFactory CreateHost(params (string Key, string? Value)[] overrides) => BotHostFactory.OnPostgres(database.ConnectionString, overrides);
 
     [Fact]
     public async Task Start_up_creates_the_domain_and_hangfire_tables()

@@ -8,7 +8,7 @@ public sealed class StorageOnSqlite : StorageContract, IDisposable
 {
     private readonly TempFolder folder = new();
 
-    protected override BotHostFactory CreateHost() => BotHostFactory.OnSqlite(folder);
+    protected override BotHostFactory CreateHost(params (string Key, string? Value)[] overrides) => BotHostFactory.OnSqlite(folder, overrides);
 
     [Fact]
     public async Task Start_up_creates_the_data_file_and_a_jobs_file_beside_it()
