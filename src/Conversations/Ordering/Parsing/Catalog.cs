@@ -9,6 +9,4 @@ public sealed record Catalog(IReadOnlyList<CatalogItem> Items)
     public bool HasSingleItem => Items.Count == 1;
 
     public bool Contains(int itemNo) => Items.Any(i => i.ItemNo == itemNo);
-
-    public string NameOf(int itemNo) => Items.FirstOrDefault(i => i.ItemNo == itemNo)?.Name ?? itemNo + "号";
 }

@@ -78,7 +78,7 @@ internal static class ChangeReading
                 // What came before the new count in this part is the old count: drop it.
                 var everything = group.Any(t => t.Kind == TokenKind.AllWord);
                 kept.AddRange(group.Where(t => t.Kind == TokenKind.Item));
-                kept.Add(everything ? next with { Kind = TokenKind.Each, EveryItemWhenAlone = true } : next);
+                kept.Add(everything ? next with { Kind = TokenKind.Each } : next);
                 group.Clear();
                 k++;
             }

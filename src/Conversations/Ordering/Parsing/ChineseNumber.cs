@@ -6,7 +6,7 @@ namespace GroupBuy.Conversations.Ordering.Parsing;
 /// but does not restore from our package feed, and quantities in a group chat stay below a few
 /// hundred, so this small reader of our own is enough; its tests pin every form it accepts.
 /// </summary>
-public static class ChineseNumber
+internal static class ChineseNumber
 {
     /// <summary>Characters that may make up a Chinese numeral (used to find where one ends).</summary>
     public const string NumeralChars = "零〇一二两俩仨三四五六七八九十百";

@@ -47,7 +47,7 @@ internal static class LeftoverWords
         }
 
         tokens.AddRange(added);
-        tokens.Sort((a, b) => a.Start.CompareTo(b.Start));
+        ReplyScanner.InReadingOrder(tokens);
         return others;
     }
 

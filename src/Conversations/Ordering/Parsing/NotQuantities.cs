@@ -57,13 +57,14 @@ internal static partial class NotQuantities
     [GeneratedRegex("(?:" + N + " ?(?:号楼|号院|号门|号铺|栋|幢|楼|座|单元|室|层|期|区|排|弄|巷|户) ?-? ?)+" + @"(?:\d{2,4}(?!\d)(?! ?" + U + @")(?: ?- ?\d+)? ?(?:室|号|户)?)?")]
     private static partial Regex Address();
 
-    [GeneratedRegex(@"(?<!\d)\d+ ?[-#] ?\d+(?: ?[-#] ?\d+)*")]
+    // "1-3号" is a range of items, not a room.
+    [GeneratedRegex(@"(?<!\d)\d+ ?[-#] ?\d+(?!\d)(?: ?[-#] ?\d+(?!\d))*(?! ?号)")]
     private static partial Regex RoomPair();
 
     [GeneratedRegex(@"\d{1,2} ?: ?\d{2}|" + N + @" ?点(?: ?(?:半|钟|\d+ ?分?|[一二三四五]十分?))?|" + N + " ?月(?: ?" + N + " ?[日号])?|" + N + " ?(?:日|天|小时|分钟|周|个月|个星期|年|岁|度|折|%)|(?:周|星期|礼拜) ?[一二三四五六日天1-7]")]
     private static partial Regex Time();
 
     // A decimal after "+", "加" or "x" is kept so the parser can say a fraction is not a quantity.
-    [GeneratedRegex(@"(?<![\d.])(?<![+加x*] ?)\d+\.\d+")]
+    [GeneratedRegex(@"(?<![\d.])(?<![+加x*] ?)\d+\.\d+(?!\d)(?! ?号)")]
     private static partial Regex Decimal();
 }

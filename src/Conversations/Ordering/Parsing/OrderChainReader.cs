@@ -51,8 +51,9 @@ public static partial class OrderChainReader
             }
         }
 
-        // A chain starts at 1 under a header; "1. 明天到货" on its own is just a message.
-        if (header.Count == 0 || firstNumber != 1)
+        // A chain starts at 1 under a header ("1. 明天到货" on its own is just a message); under a
+        // header that says 接龙, a copy that lost its first line is still a chain.
+        if (header.Count == 0 || firstNumber is null || (firstNumber != 1 && !header.Exists(h => h.Contains("接龙", StringComparison.Ordinal))))
         {
             return false;
         }

@@ -19,9 +19,9 @@ internal static class OrderReading
     public static ParsedReply Read(ScannedReply scan, LineResolver resolver)
     {
         var counts = scan.Tokens.Where(t => t.IsCount).ToList();
-        var firm = counts.Any(t => t.IsFirm);
+        var clauses = Clauses.Split(scan.Text);
         if (counts.Any(t => t.Form == QuantityForm.Plus && t.End < scan.Text.Length && scan.Text[t.End] == '的')
-            || (firm && EarlierOrder.Any(w => scan.Text.Contains(w, StringComparison.Ordinal))))
+            || counts.Any(t => t.IsFirm && EarlierOrder.Any(ClauseOf(t, scan.Text, clauses).Contains)))
         {
             return ParsedReply.NotAnOrder("about an earlier order");
         }
@@ -72,5 +72,18 @@ internal static class OrderReading
 
         var problem = resolver.TryResolve(binding, unknowns, setting: false, out var lines);
         return problem is null ? new ParsedReply(ReplyKind.Order, lines) : ParsedReply.Unclear(problem);
+    }
+
+    private static string ClauseOf(ReplyToken token, string text, IReadOnlyList<(int Start, int End)> clauses)
+    {
+        foreach (var (start, end) in clauses)
+        {
+            if (token.Start >= start && token.Start < end)
+            {
+                return text[start..end];
+            }
+        }
+
+        return text;
     }
 }

@@ -32,10 +32,11 @@ internal static class QuantityBinder
                     pending.Clear();
                     verb = null;
                     break;
-                case TokenKind.Each when token.EveryItemWhenAlone:
+                case TokenKind.Each:
+                    // "每样一份", "全部各一" with no item before it: every item.
                     claims.Add(new Claim([], token, EveryItem: true));
                     break;
-                case TokenKind.Quantity or TokenKind.Each:
+                case TokenKind.Quantity:
                     if (waiting is not null)
                     {
                         claims.Add(new Claim([], waiting));

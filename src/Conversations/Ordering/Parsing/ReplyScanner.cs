@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace GroupBuy.Conversations.Ordering.Parsing;
@@ -44,9 +45,17 @@ internal static partial class ReplyScanner
             i += Math.Max(1, consumed);
         }
 
-        tokens.Sort((a, b) => a.Start.CompareTo(b.Start));
+        InReadingOrder(tokens);
         var others = LeftoverWords.Place(masked, tokens, names);
         return new ScannedReply(masked, tokens, others);
+    }
+
+    /// <summary>Sorts by position, keeping tokens that share one ("1到3号") in the order they were read.</summary>
+    internal static void InReadingOrder(List<ReplyToken> tokens)
+    {
+        var sorted = tokens.OrderBy(t => t.Start).ToList();
+        tokens.Clear();
+        tokens.AddRange(sorted);
     }
 
     internal static ReplyToken Item(ItemMention mention) =>
@@ -62,43 +71,9 @@ internal static partial class ReplyScanner
             return m.Length;
         }
 
-        if ((m = Ordinal().Match(s, i)).Success && ItemNumber(m, catalog) is { } ordinal)
+        if (ReadItemNumbers(s, i, catalog, tokens) is > 0 and var taken)
         {
-            tokens.Add(ordinal);
-            return m.Length;
-        }
-
-        if (StartsNumber(s, i) && i > 0 && s[i - 1] == '月')
-        {
-            return 0;
-        }
-
-        if ((m = NumberedItems().Match(s, i)).Success && !AfterNumber(s, i))
-        {
-            // "1、2、3号各一份": every number in the list is an item, not only the one before 号.
-            var captures = m.Groups["n"].Captures;
-            for (var c = 0; c < captures.Count; c++)
-            {
-                var capture = captures[c];
-                var value = int.Parse(capture.ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
-                var end = c + 1 < captures.Count ? captures[c + 1].Index : i + m.Length;
-                tokens.Add(new ReplyToken(TokenKind.Item, capture.Index, end, capture.Value + "号")
-                {
-                    ByNumber = true,
-                    Value = value,
-                    NumberText = capture.Value,
-                    ItemNos = catalog.Contains(value) ? [value] : [],
-                });
-            }
-
-            return m.Length;
-        }
-
-        if (StartsNumber(s, i) && ((m = NumberedItem().Match(s, i)).Success || (StartsClause(s, i) && (m = LeadingItemNumber().Match(s, i)).Success))
-            && ItemNumber(m, catalog) is { } numbered)
-        {
-            tokens.Add(numbered);
-            return m.Length;
+            return taken;
         }
 
         if ((m = Plus().Match(s, i)).Success)
@@ -108,13 +83,13 @@ internal static partial class ReplyScanner
 
         if ((m = Decrease().Match(s, i)).Success && (s[i] != '-' || i == 0 || !char.IsAsciiDigit(s[i - 1])))
         {
+            // Written like "+1", and as sure a sign of ordering; only the direction differs.
             return Add(tokens, Count(TokenKind.Decrease, QuantityForm.Plus, s, m), m);
         }
 
         if ((m = Each().Match(s, i)).Success)
         {
-            var each = Count(TokenKind.Each, QuantityForm.Each, s, m);
-            return Add(tokens, each is null ? null : each with { EveryItemWhenAlone = !m.Groups["all"].Success }, m);
+            return Add(tokens, Count(TokenKind.Each, QuantityForm.Each, s, m), m);
         }
 
         if ((m = Cancel().Match(s, i)).Success)
@@ -166,6 +141,69 @@ internal static partial class ReplyScanner
 
         return 0;
     }
+
+    /// <summary>"第4个", "4号", "1、2、3号", "1到3号", and "4" in "4+1".</summary>
+    private static int ReadItemNumbers(string s, int i, Catalog catalog, List<ReplyToken> tokens)
+    {
+        Match m;
+        if ((m = Ordinal().Match(s, i)).Success && NumberedItem(m, m.Groups["n"], catalog) is { } ordinal)
+        {
+            tokens.Add(ordinal);
+            return m.Length;
+        }
+
+        // Nothing starts inside a number, and "11月25号" is a date.
+        if (!StartsNumber(s, i) || AfterNumber(s, i) || (i > 0 && s[i - 1] == '月'))
+        {
+            return 0;
+        }
+
+        if ((m = NumberRange().Match(s, i)).Success)
+        {
+            var from = int.Parse(m.Groups["from"].ValueSpan, CultureInfo.InvariantCulture);
+            var to = int.Parse(m.Groups["to"].ValueSpan, CultureInfo.InvariantCulture);
+            if (from >= 1 && to > from && to - from <= 20)
+            {
+                // Every item in between, each its own token so "各一份" reaches them all.
+                tokens.AddRange(Enumerable.Range(from, to - from + 1).Select(n => NumberedItem(m.Index, m.Index + m.Length, n, catalog)));
+                return m.Length;
+            }
+        }
+
+        if ((m = NumberedItems().Match(s, i)).Success)
+        {
+            // "1、2、3号各一份": every number in the list is an item, not only the one before 号.
+            var numbers = m.Groups["n"].Captures;
+            for (var c = 0; c < numbers.Count; c++)
+            {
+                var end = c + 1 < numbers.Count ? numbers[c + 1].Index : m.Index + m.Length;
+                tokens.Add(NumberedItem(numbers[c].Index, end, int.Parse(numbers[c].ValueSpan, CultureInfo.InvariantCulture), catalog));
+            }
+
+            return m.Length;
+        }
+
+        if (((m = SingleNumberedItem().Match(s, i)).Success || (StartsClause(s, i) && (m = LeadingItemNumber().Match(s, i)).Success))
+            && NumberedItem(m, m.Groups["n"], catalog) is { } numbered)
+        {
+            tokens.Add(numbered);
+            return m.Length;
+        }
+
+        return 0;
+    }
+
+    private static ReplyToken? NumberedItem(Match m, Group number, Catalog catalog) =>
+        ChineseNumber.TryRead(number.Value, out var value) && value >= 1 ? NumberedItem(m.Index, m.Index + m.Length, value, catalog) : null;
+
+    private static ReplyToken NumberedItem(int start, int end, int value, Catalog catalog) =>
+        new(TokenKind.Item, start, end, value + "号")
+        {
+            ByNumber = true,
+            Value = value,
+            NumberText = value.ToString(CultureInfo.InvariantCulture),
+            ItemNos = catalog.Contains(value) ? [value] : [],
+        };
 
     private static int ReadCancel(string s, int i, Match m, List<ReplyToken> tokens)
     {
@@ -240,23 +278,6 @@ internal static partial class ReplyScanner
         return ChineseNumber.IsApproximate(number.Value) ? token with { Approximate = true } : null;
     }
 
-    private static ReplyToken? ItemNumber(Match m, Catalog catalog)
-    {
-        var number = m.Groups["n"].Value;
-        if (!ChineseNumber.TryRead(number, out var value) || value < 1)
-        {
-            return null;
-        }
-
-        return new ReplyToken(TokenKind.Item, m.Index, m.Index + m.Length, m.Value)
-        {
-            ByNumber = true,
-            Value = value,
-            NumberText = number,
-            ItemNos = catalog.Contains(value) ? [value] : [],
-        };
-    }
-
     private static bool EndsCleanly(string s, int next) =>
         next >= s.Length || s[next] is ItemMark or ' ' or '\n' || !char.IsLetter(s[next]) || char.IsAscii(s[next])
         || Particles.Contains(s[next], StringComparison.Ordinal);
@@ -265,16 +286,8 @@ internal static partial class ReplyScanner
 
     private static bool AfterNumber(string s, int i) => i > 0 && StartsNumber(s, i - 1);
 
-    private static bool StartsClause(string s, int i)
-    {
-        var j = i - 1;
-        while (j >= 0 && s[j] == ' ')
-        {
-            j--;
-        }
-
-        return j < 0 || Clauses.IsSeparator(s[j]);
-    }
+    // "4+1" leads its clause or follows a blank ("1+1 3+2", "王阿姨 3+1"); "王阿姨3+1" is too unsure.
+    private static bool StartsClause(string s, int i) => i == 0 || s[i - 1] == ' ' || Clauses.IsSeparator(s[i - 1]);
 
     private static bool VerbFits(string s, int i) => i == 0 || s[i] switch
     {
@@ -298,7 +311,7 @@ internal static partial class ReplyScanner
         }
 
         var c = s[i];
-        return c == ItemMark || c == '第' || (StartsNumber(s, i) && NumberedItem().Match(s, i).Success)
+        return c == ItemMark || c == '第' || (StartsNumber(s, i) && SingleNumberedItem().Match(s, i).Success)
             || (char.IsLetter(c) && !ChineseNumber.IsNumeralChar(c) && !"了吧啊呢吗啦不过去到起走是的单求说言自".Contains(c, StringComparison.Ordinal));
     }
 
@@ -314,7 +327,7 @@ internal static partial class ReplyScanner
             return true;
         }
 
-        return "这那第了啦吧啊".Contains(s[i], StringComparison.Ordinal) || (StartsNumber(s, i) && NumberedItem().Match(s, i).Success);
+        return "这那第了啦吧啊".Contains(s[i], StringComparison.Ordinal) || (StartsNumber(s, i) && SingleNumberedItem().Match(s, i).Success);
     }
 
     private static bool FollowsItem(string s, int i, List<ReplyToken> tokens)
@@ -328,7 +341,8 @@ internal static partial class ReplyScanner
         return j >= 0 && (s[j] == ItemMark || tokens.Any(t => t.Kind == TokenKind.Item && t.End == j + 1));
     }
 
-    [GeneratedRegex(@"\G(?:同上|跟楼上一样|和楼上一样|同楼上|跟上面一样|和上面一样|我也一样|我也是一样)")]
+    // "同上", "跟楼上一样", "和她一样": the order is in someone else's message.
+    [GeneratedRegex(@"\G(?:同上|同楼上|我也一样|我也是一样|(?:跟|和|同)[^\s,.。!?\uE000]{1,4}?一样)")]
     private static partial Regex SameAsOthers();
 
     [GeneratedRegex(@"\G第 ?(?<n>(?>" + N + ")) ?(?:个|号|样|款|种)?")]
@@ -336,9 +350,12 @@ internal static partial class ReplyScanner
 
     // "4号", but not "3号楼" (an address the masks missed) or "4号线".
     [GeneratedRegex(@"\G(?<n>(?>" + N + ")) ?号(?!楼|院|门|铺|线|床|房|店|车|口|窗|柜|码|机|位)")]
-    private static partial Regex NumberedItem();
+    private static partial Regex SingleNumberedItem();
 
-    [GeneratedRegex(@"\G(?<n>\d{1,2}) ?(?:[,、/和及] ?(?<n>\d{1,2}) ?)+号(?!楼|院|门)")]
+    [GeneratedRegex(@"\G(?<from>\d{1,2}) ?(?:到|至|-|~) ?(?<to>\d{1,2}) ?号(?!楼|院|门)")]
+    private static partial Regex NumberRange();
+
+    [GeneratedRegex(@"\G(?<n>\d{1,2}) ?(?:[,、/.和及] ?(?<n>\d{1,2}) ?)+号(?!楼|院|门)")]
     private static partial Regex NumberedItems();
 
     // "4+1", "4 x2": an item number leading a clause, then the count.
@@ -351,7 +368,7 @@ internal static partial class ReplyScanner
     [GeneratedRegex(@"\G(?:-|减|少要|(?<![至多不])少) ?" + CountTail)]
     private static partial Regex Decrease();
 
-    [GeneratedRegex(@"\G(?:各|每样|每种|每款|每个|每一样|全部|全都|所有|全(?= ?[各都要来])|(?<all>都)) ?(?:各|都)? ?(?:来|要|订|买)? ?" + CountTail)]
+    [GeneratedRegex(@"\G(?:各|每样|每种|每款|每个|每一样|一样(?= ?(?:各|都)? ?(?:来|要))|全部|全都|所有的?|全(?= ?[各都要来])|都) ?(?:各|都)? ?(?:来|要|订|买)? ?" + CountTail)]
     private static partial Regex Each();
 
     [GeneratedRegex(@"\G(?:取消|不要了|不要啦|退掉|退了|退订|不买了|不订了|不跟了|删掉|删了|删除|撤销|撤单|不要|退(?!款|货|钱|费|换))")]

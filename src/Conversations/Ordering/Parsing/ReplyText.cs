@@ -9,7 +9,7 @@ namespace GroupBuy.Conversations.Ordering.Parsing;
 /// ("＋２" → "+2"), the emoji plus and times signs to "+" and "x", emoji and WeChat sticker codes
 /// ("[动画表情]") dropped, every blank but a line break to one space, lower case.
 /// </summary>
-public static partial class ReplyText
+internal static partial class ReplyText
 {
     public static string Normalize(string? text)
     {

@@ -17,9 +17,6 @@ internal sealed record ReplyToken(TokenKind Kind, int Start, int End, string Tex
 
     public QuantityForm Form { get; init; }
 
-    /// <summary>For <see cref="TokenKind.Each"/>: with no item named, it means every item ("每样一份").</summary>
-    public bool EveryItemWhenAlone { get; init; }
-
     /// <summary>A count typed with a decimal point.</summary>
     public bool Fractional { get; init; }
 

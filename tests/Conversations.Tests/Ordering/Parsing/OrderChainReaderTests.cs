@@ -79,12 +79,29 @@ public sealed class OrderChainReaderTests
     [InlineData("1. 王阿姨 苹果+2\n2. 李叔 4号+1")]
     [InlineData("牛奶+1\n面包+2")]
     [InlineData("接龙\n4号+1\n2号两份")]
-    [InlineData("接龙\n2. 李叔 4号+1")]
+    [InlineData("周四团购\n2. 李叔 4号+1")]
     [InlineData("")]
     public void Messages_that_are_not_chains_are_not_read_as_chains(string text)
     {
         Assert.False(OrderChainReader.TryRead(text, out var chain));
         Assert.Null(chain);
+    }
+
+    [Fact]
+    public void A_jielong_copy_that_lost_its_first_line_is_still_a_chain()
+    {
+        var copy = Read("#接龙\n2、李叔 4号+1\n3 小张 牛奶两箱\n4. 赵哥 苹果+1");
+
+        Assert.Equal(["赵哥 苹果+1"], Texts(OrderChainReader.NewEntries(Read(Chain), copy)));
+    }
+
+    [Fact]
+    public void An_example_line_above_the_entries_belongs_to_the_header()
+    {
+        var chain = Read("#接龙\n周四鲜果团购\n例：3栋王阿姨 苹果+1\n\n①王阿姨 苹果+2\n②李叔 4号+1");
+
+        Assert.Equal("#接龙\n周四鲜果团购\n例：3栋王阿姨 苹果+1", chain.Header);
+        Assert.Equal([new ChainEntry(1, "王阿姨 苹果+2"), new ChainEntry(2, "李叔 4号+1")], chain.Entries);
     }
 
     [Fact]

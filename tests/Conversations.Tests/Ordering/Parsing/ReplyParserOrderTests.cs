@@ -115,6 +115,14 @@ public sealed class ReplyParserOrderTests
     [InlineData("1号2号各一份", "Order 1:1 2:1")]
     [InlineData("1、2、3号各一份", "Order 1:1 2:1 3:1")]
     [InlineData("1和2号各两份", "Order 1:2 2:2")]
+    [InlineData("3.5号各1份", "Order 3:1 5:1")]
+    [InlineData("1到3号各一份", "Order 1:1 2:1 3:1")]
+    [InlineData("1-3号各一份", "Order 1:1 2:1 3:1")]
+    [InlineData("2到4号各两份", "Order 2:2 3:2 4:2")]
+    [InlineData("1+1 3+2 5+1", "Order 1:1 3:2 5:1")]
+    [InlineData("1+1，3+2", "Order 1:1 3:2")]
+    [InlineData("王阿姨 3+1", "Order 3:1")]
+    [InlineData("苹果牛奶鸡蛋每样一份", "Order 1:1 2:1 4:1")]
     [InlineData("我要一份牛奶一份面包", "Order 2:1 3:1")]
     [InlineData("两份牛奶一份面包", "Order 2:2 3:1")]
     [InlineData("牛奶1面包2", "Order 2:1 3:2")]
@@ -133,6 +141,12 @@ public sealed class ReplyParserOrderTests
     [InlineData("每样各来一份")]
     [InlineData("各一份")]
     [InlineData("全要一份")]
+    [InlineData("所有的都要一份")]
+    [InlineData("都来一份")]
+    [InlineData("一样来一份")]
+    [InlineData("每个都要一份")]
+    [InlineData("各来一份")]
+    [InlineData("全都来一份")]
     public void Each_of_everything_orders_every_item(string text)
     {
         Assert.Equal("Order 1:1 2:1 3:1 4:1 5:1 6:1 7:1", Show(text, Catalogs.Fresh));
@@ -243,7 +257,8 @@ public sealed class ReplyParserOrderTests
     [Theory]
     [InlineData("苹果+1，几点到货？", "Order 1:1")]
     [InlineData("牛奶+1，面包还有吗", "Order 2:1")]
-    public void A_question_beside_an_order_leaves_the_order(string text, string expected)
+    [InlineData("之前忘了，牛奶+1", "Order 2:1")]
+    public void A_question_or_remark_beside_an_order_leaves_the_order(string text, string expected)
     {
         Assert.Equal(expected, Show(text, Catalogs.Fresh));
     }

@@ -34,6 +34,7 @@ public sealed class ReplyParserUnclearTests
     [InlineData("苹果+1 梨子+1", "no item matches '梨子'")]
     [InlineData("同上", "refers to someone else's order")]
     [InlineData("跟楼上一样", "refers to someone else's order")]
+    [InlineData("跟王阿姨一样来一份", "refers to someone else's order")]
     public void Items_that_cannot_be_resolved_are_unclear(string text, string reason)
     {
         var reply = Parse(text, Catalogs.Fresh);
@@ -60,6 +61,31 @@ public sealed class ReplyParserUnclearTests
 
         Assert.Equal(ReplyKind.Unclear, reply.Kind);
         Assert.Equal(reason, reply.Reason);
+    }
+
+    [Fact]
+    public void Nothing_typed_ever_yields_a_line_outside_the_catalog_or_the_range()
+    {
+        // Pieces of real replies, shuffled: whatever comes out must still be a valid reply.
+        string[] pieces =
+        [
+            "+", "＋", "➕", "加", "x", "*", "×", "-", "1", "2", "0", "12", "99", "100", "一", "两", "十", "二十五", "份", "箱", "号",
+            "第", "牛奶", "苹果", "奶", "面包", "各", "每样", "都", "改成", "只要", "取消", "不要了", "退", "吗", "，", "、", " ", "\n",
+            "的", "王阿姨", "8栋", "201", "13812345678", "¥", ".", "5", "L", "装", "楼", "来", "帮我留", "谢谢", "😊", "[", "]", "同上",
+        ];
+        var random = new Random(20261125);
+        for (var n = 0; n < 5000; n++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 8)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var catalog = n % 2 == 0 ? Catalogs.Single : Catalogs.Fresh;
+            var reply = Parse(text, catalog, n % 5 == 0 ? random.Next(1, 8) : null);
+
+            Assert.All(reply.Lines, l => Assert.Contains(catalog.Items, i => i.ItemNo == l.ItemNo));
+            Assert.All(reply.Lines, l => Assert.InRange(l.Quantity, reply.Kind == ReplyKind.Cancel ? 0 : 1, reply.Kind == ReplyKind.Cancel ? 0 : 99));
+            Assert.Equal(reply.Lines.Count, reply.Lines.Select(l => l.ItemNo).Distinct().Count());
+            Assert.True(reply.Kind != ReplyKind.Unclear || !string.IsNullOrEmpty(reply.Reason), text);
+            Assert.True(reply.Kind is not (ReplyKind.Order or ReplyKind.Change) || reply.Lines.Count > 0, text);
+        }
     }
 
     [Fact]
