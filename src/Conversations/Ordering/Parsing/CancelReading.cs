@@ -7,6 +7,9 @@ namespace GroupBuy.Conversations.Ordering.Parsing;
 /// </summary>
 internal static class CancelReading
 {
+    // "除了面包都不要了" cancels what is not named: the bot should confirm that rather than guess.
+    private static readonly string[] AllBut = ["除了", "以外", "之外"];
+
     public static bool Applies(ScannedReply scan)
     {
         var tokens = scan.Tokens;
@@ -21,9 +24,6 @@ internal static class CancelReading
 
         return false;
     }
-
-    // "除了面包都不要了" cancels what is not named: the bot should confirm that rather than guess.
-    private static readonly string[] AllBut = ["除了", "以外", "之外"];
 
     public static ParsedReply Read(ScannedReply scan, LineResolver resolver)
     {

@@ -14,6 +14,8 @@ internal static class OrderReading
         "已到", "只有", "坏", "烂", "破", "漏", "少了", "缺", "发霉", "变质", "过期", "收到", "买了", "买过",
     ];
 
+    private static readonly string[] WantWords = ["要", "来", "买", "订", "留", "拿"];
+
     private static readonly string[] Everyone = ["大家", "各位", "家人们", "邻居们", "亲们"];
 
     public static ParsedReply Read(ScannedReply scan, LineResolver resolver)
@@ -32,6 +34,14 @@ internal static class OrderReading
         }
 
         var binding = QuantityBinder.Bind(scan.Tokens);
+        if (binding.Claims.Count == 0 && binding.Uncounted.Count == 0 && resolver.HasQuotedItem && WantsIt(scan.Text))
+        {
+            // "我要" under a quoted item: one of that item.
+            return resolver.Implied(out var quoted) is { } noItem
+                ? ParsedReply.Unclear(noItem)
+                : new ParsedReply(ReplyKind.Order, [new ReplyLine(quoted, 1)]);
+        }
+
         if (binding.Claims.Count == 0)
         {
             return ParsedReply.NotAnOrder(binding.Uncounted.Count > 0 ? "mentions an item without ordering" : "no order in it");
@@ -85,5 +95,13 @@ internal static class OrderReading
         }
 
         return text;
+    }
+
+    // Nothing but "要", "我也要", "来一个" and politeness: the words of someone who wants the thing.
+    private static bool WantsIt(string text)
+    {
+        var words = string.Concat(text.Where(char.IsLetter));
+        return words.Length > 0 && !words.Contains('不', StringComparison.Ordinal) && Fillers.IsFiller(words)
+            && WantWords.Any(w => words.Contains(w, StringComparison.Ordinal));
     }
 }

@@ -94,6 +94,21 @@ public sealed class ReplyParserNotAnOrderTests
         Assert.Equal("None", Show(text, Catalogs.Single));
     }
 
+    [Theory]
+    [InlineData("我也要")]
+    [InlineData("我要")]
+    public void Wanting_without_a_count_or_a_quoted_item_is_not_an_order(string text)
+    {
+        Assert.Equal("None", Show(text, Catalogs.Single));
+        Assert.Equal("None", Show(text, Catalogs.Fresh));
+    }
+
+    [Fact]
+    public void Not_wanting_under_a_quoted_item_orders_nothing()
+    {
+        Assert.NotEqual(ReplyKind.Order, Parse("我不要", Catalogs.Fresh, quoted: 3).Kind);
+    }
+
     [Fact]
     public void A_huge_number_is_not_read_as_a_count()
     {

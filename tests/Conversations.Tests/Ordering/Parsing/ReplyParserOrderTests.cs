@@ -56,6 +56,10 @@ public sealed class ReplyParserOrderTests
     [InlineData("+2", 5, "Order 5:2")]
     [InlineData("来一份", 4, "Order 4:1")]
     [InlineData("牛奶+1", 4, "Order 2:1")]
+    [InlineData("我要", 3, "Order 3:1")]
+    [InlineData("我也要，谢谢", 3, "Order 3:1")]
+    [InlineData("这个要两份", 6, "Order 6:2")]
+    [InlineData("这个+1", 7, "Order 7:1")]
     public void A_bare_count_under_a_quoted_item_orders_the_quoted_item(string text, int quoted, string expected)
     {
         Assert.Equal(expected, Show(text, Catalogs.Fresh, quoted));
