@@ -1,0 +1,100 @@
+namespace GroupBuy.Conversations.Ordering.Parsing;
+
+/// <summary>
+/// Finds items by what residents call them. Exact names and aliases come first, longest first,
+/// so "红富士苹果" wins over "苹果" when both are items; a word that is only part of a name
+/// ("牛奶" for "纯牛奶") is matched afterwards, and only if exactly one item contains it.
+/// </summary>
+internal sealed class ItemNames
+{
+    private readonly List<(int ItemNo, string Term)> terms = [];
+
+    public ItemNames(Catalog catalog)
+    {
+        foreach (var item in catalog.Items)
+        {
+            foreach (var word in item.Aliases.Prepend(item.Name))
+            {
+                var term = ReplyText.Normalize(word);
+                if (term.Length > 0 && !terms.Contains((item.ItemNo, term)))
+                {
+                    terms.Add((item.ItemNo, term));
+                }
+            }
+        }
+    }
+
+    /// <summary>Every name or alias written out in full, longest first, without overlaps.</summary>
+    public IReadOnlyList<ItemMention> FindExact(string text)
+    {
+        var candidates = new List<(int Start, int Length, int ItemNo)>();
+        foreach (var (itemNo, term) in terms)
+        {
+            for (var at = text.IndexOf(term, StringComparison.Ordinal); at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
+            {
+                candidates.Add((at, term.Length, itemNo));
+            }
+        }
+
+        var chosen = new List<ItemMention>();
+        foreach (var candidate in candidates.OrderByDescending(c => c.Length).ThenBy(c => c.Start))
+        {
+            var end = candidate.Start + candidate.Length;
+            var overlapping = chosen.FindIndex(m => m.Start < end && candidate.Start < m.Start + m.Length);
+            if (overlapping < 0)
+            {
+                chosen.Add(new ItemMention(candidate.Start, candidate.Length, [candidate.ItemNo], text.Substring(candidate.Start, candidate.Length)));
+                continue;
+            }
+
+            // Two items spelled by the same letters ("苹果汁" against 苹果 and 果汁, or one alias
+            // given to two items) cannot be told apart: remember both so the reply asks.
+            var other = chosen[overlapping];
+            if (other.Length == candidate.Length && !other.ItemNos.Contains(candidate.ItemNo))
+            {
+                var start = Math.Min(other.Start, candidate.Start);
+                var length = Math.Max(other.Start + other.Length, end) - start;
+                chosen[overlapping] = new ItemMention(start, length, [.. other.ItemNos, candidate.ItemNo], text.Substring(start, length));
+            }
+        }
+
+        return [.. chosen.OrderBy(m => m.Start)];
+    }
+
+    /// <summary>
+    /// Splits a word nobody spelled in full into the parts that items contain: the longest part
+    /// first (two characters at least, unless the whole word is one character, like "奶").
+    /// Parts that fit no item are left out.
+    /// </summary>
+    public IReadOnlyList<ItemMention> FindPartial(string word, int offset)
+    {
+        var found = new List<ItemMention>();
+        Split(word, offset, word.Length == 1, found);
+        return [.. found.OrderBy(m => m.Start)];
+    }
+
+    private void Split(string word, int offset, bool singleAllowed, List<ItemMention> found)
+    {
+        var shortest = singleAllowed ? 1 : 2;
+        for (var length = word.Length; length >= shortest; length--)
+        {
+            for (var start = 0; start + length <= word.Length; start++)
+            {
+                var part = word.Substring(start, length);
+                var items = ItemsContaining(part);
+                if (items.Count == 0)
+                {
+                    continue;
+                }
+
+                Split(word[..start], offset, singleAllowed: false, found);
+                found.Add(new ItemMention(offset + start, length, items, part));
+                Split(word[(start + length)..], offset + start + length, singleAllowed: false, found);
+                return;
+            }
+        }
+    }
+
+    private List<int> ItemsContaining(string part) =>
+        [.. terms.Where(t => t.Term.Contains(part, StringComparison.Ordinal)).Select(t => t.ItemNo).Distinct()];
+}

@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+
+namespace GroupBuy.Conversations.Ordering.Parsing;
+
+/// <summary>
+/// Blanks out the numbers in a reply that are never quantities, before quantities are looked for:
+/// phone numbers, addresses ("8栋201", "3号楼", "6-302"), specifications ("2L装", "500g",
+/// "250ml*24盒", "24盒一箱"), prices ("¥12.8", "10元/斤"), times and dates ("10:30", "3点", "周四").
+/// Blanks keep every position, so what is found later still points into the same text.
+/// </summary>
+internal static partial class NotQuantities
+{
+    private const string N = CountUnits.Number;
+    private const string U = CountUnits.Class;
+
+    public static void Mask(char[] buffer)
+    {
+        foreach (var pattern in Patterns)
+        {
+            var text = new string(buffer);
+            foreach (Match match in pattern.Matches(text))
+            {
+                Array.Fill(buffer, ' ', match.Index, match.Length);
+            }
+        }
+    }
+
+    // Order matters: a phone number must go before its digits look like a room, a price before its
+    // decimal, a spec before its count looks like a quantity.
+    private static readonly Regex[] Patterns =
+    [
+        Phone(), LongDigits(), Price(), CountBeforePrice(), Measure(), Pack(), Address(), RoomPair(), Time(), Decimal(),
+    ];
+
+    [GeneratedRegex(@"(?<!\d)(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)")]
+    private static partial Regex Phone();
+
+    [GeneratedRegex(@"\d{5,}")]
+    private static partial Regex LongDigits();
+
+    // "¥29.9/箱", "¥39.9 5斤", "10元/斤": a count right after a price is what the price buys.
+    [GeneratedRegex(@"[¥$] ?\d+(?:\.\d+)?(?: ?/? ?(?:" + N + ")? ?" + U + ")?|" + N + @"(?:\.\d+)? ?(?:元|块钱|rmb|毛钱)(?: ?/ ?(?:" + N + ")? ?" + U + ")?|" + @"\d+块\d")]
+    private static partial Regex Price();
+
+    // "3斤10元", "2盒¥20": the count belongs to the price, as in a listing.
+    [GeneratedRegex(N + " ?" + U + @" ?(?:[¥$] ?\d+(?:\.\d+)?|\d+(?:\.\d+)? ?(?:元|块钱))")]
+    private static partial Regex CountBeforePrice();
+
+    [GeneratedRegex(N + @"(?:\.\d+)? ?(?:ml|毫升|l|升|kg|g|克|千克|公斤|cm|厘米|mm|毫米|寸|英寸)(?![a-z])(?: ?[x*] ?\d+ ?" + U + "?)?(?: ?装)?")]
+    private static partial Regex Measure();
+
+    // "6瓶装", "30枚", "24盒一箱", "6瓶/箱", "一箱24盒", "每箱12瓶".
+    [GeneratedRegex(N + " ?" + U + " ?装|" + N + " ?(?:入|枚|粒|片)装?|" + N + " ?" + U + " ?(?:/|一|每) ?" + U + "|(?:每|一|/) ?" + U + @" ?(?:有|装)? ?\d+ ?" + U)]
+    private static partial Regex Pack();
+
+    // The room after a building needs two digits and no measure word, so "6号楼 2份" keeps its 2份.
+    [GeneratedRegex("(?:" + N + " ?(?:号楼|号院|号门|号铺|栋|幢|楼|座|单元|室|层|期|区|排|弄|巷|户) ?-? ?)+" + @"(?:\d{2,4}(?!\d)(?! ?" + U + @")(?: ?- ?\d+)? ?(?:室|号|户)?)?")]
+    private static partial Regex Address();
+
+    // "1-3号" is a range of items, not a room.
+    [GeneratedRegex(@"(?<!\d)\d+ ?[-#] ?\d+(?!\d)(?: ?[-#] ?\d+(?!\d))*(?! ?号)")]
+    private static partial Regex RoomPair();
+
+    [GeneratedRegex(@"\d{1,2} ?: ?\d{2}|" + N + @" ?点(?: ?(?:半|钟|\d+ ?分?|[一二三四五]十分?))?|" + N + " ?月(?: ?" + N + " ?[日号])?|" + N + " ?(?:日|天|小时|分钟|周|个月|个星期|年|岁|度|折|%)|(?:周|星期|礼拜) ?[一二三四五六日天1-7]")]
+    private static partial Regex Time();
+
+    // A decimal after "+", "加" or "x" is kept so the parser can say a fraction is not a quantity.
+    [GeneratedRegex(@"(?<![\d.])(?<![+加x*] ?)\d+\.\d+(?!\d)(?! ?号)")]
+    private static partial Regex Decimal();
+}

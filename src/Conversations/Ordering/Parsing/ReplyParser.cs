@@ -1,0 +1,61 @@
+namespace GroupBuy.Conversations.Ordering.Parsing;
+
+/// <summary>
+/// Reads a resident's reply to a campaign ("苹果+2", "4号两份", "改成3份", "不要了") without
+/// guessing: what cannot be resolved comes back Unclear with the reason, so the bot asks.
+/// Deterministic and free of I/O; the text arrives with leading @-mentions and "/" removed.
+/// </summary>
+public sealed class ReplyParser
+{
+    public ParsedReply Parse(string text, Catalog catalog, int? quotedItemNo = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var normalized = ReplyText.Normalize(text);
+        if (normalized.Length == 0)
+        {
+            return ParsedReply.NotAnOrder("nothing but emoji or stickers");
+        }
+
+        var names = new ItemNames(catalog);
+        var scan = ReplyScanner.Scan(normalized, names, catalog);
+        var questions = Clauses.Split(scan.Text).Where(c => Clauses.IsQuestion(scan.Text[c.Start..c.End])).ToList();
+        if (questions.Count > 0)
+        {
+            // "还能+1吗", "+1的都到了吗": a question about ordering is not an order. A question
+            // beside an order ("苹果+1，几点到？") leaves the order standing.
+            if (questions.Any(q => scan.Tokens.Any(t => t.Start >= q.Start && t.Start < q.End && IsAboutOrdering(t))))
+            {
+                return ParsedReply.NotAnOrder("a question");
+            }
+
+            var rest = normalized.ToCharArray();
+            foreach (var (start, end) in questions)
+            {
+                Array.Fill(rest, ' ', start, end - start);
+            }
+
+            scan = ReplyScanner.Scan(new string(rest), names, catalog);
+        }
+
+        var resolver = new LineResolver(catalog, quotedItemNo);
+        if (scan.Has(TokenKind.SameAsOthers))
+        {
+            return ParsedReply.Unclear("refers to someone else's order");
+        }
+
+        if (scan.Has(TokenKind.ChangeMarker))
+        {
+            return ChangeReading.Read(scan, resolver);
+        }
+
+        if (ChangeReading.IsCorrection(scan))
+        {
+            return ChangeReading.ReadCorrection(scan, resolver);
+        }
+
+        return CancelReading.Applies(scan) ? CancelReading.Read(scan, resolver) : OrderReading.Read(scan, resolver);
+    }
+
+    private static bool IsAboutOrdering(ReplyToken token) => token.Kind is TokenKind.Quantity or TokenKind.Each
+        or TokenKind.Decrease or TokenKind.ChangeMarker or TokenKind.CancelMarker;
+}
