@@ -2,6 +2,7 @@ using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Chats;
 using GroupBuy.Conversations.Inbox;
 using GroupBuy.Conversations.Ordering;
+using GroupBuy.Conversations.Ordering.Llm;
 using GroupBuy.Conversations.Outbox;
 using GroupBuy.Conversations.Routing;
 using GroupBuy.Conversations.Storage;
@@ -61,6 +62,7 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddScoped<OrderBook>();
         services.TryAddScoped<OrderAcknowledgements>();
         services.TryAddSingleton<AckFlusher>();
+        services.AddLlmFallback();
 
         // The router asks handlers in registration order: after-sales dialogs, leader commands and
         // order replies register ahead of help as they arrive.

@@ -1,4 +1,5 @@
 using GroupBuy.Conversations.Inbox;
+using GroupBuy.Conversations.Ordering.Llm;
 using GroupBuy.Conversations.Outbox;
 using GroupBuy.Conversations.Storage;
 using GroupBuy.Conversations.Time;
@@ -27,6 +28,7 @@ internal sealed class StartupChecks : IHostedLifecycleService
         services.GetRequiredService<JobsSettings>();
         services.GetRequiredService<InboxSettings>();
         services.GetRequiredService<OutboxSettings>();
+        services.GetRequiredService<LlmSettings>();
 
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<StorageMigrator>().MigrateAsync(cancellationToken);
