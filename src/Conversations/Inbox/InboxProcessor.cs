@@ -5,7 +5,6 @@ using GroupBuy.Conversations.Templates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace GroupBuy.Conversations.Inbox;
 
@@ -104,8 +103,7 @@ public sealed class InboxProcessor
     {
         if (db.Provider == StorageProvider.Postgres)
         {
-            var ids = await db.Database.SqlQueryRaw<long>(NextOnPostgres, new NpgsqlParameter("now", now.ToUniversalTime())).ToListAsync(cancellationToken);
-            return ids.Count == 0 ? null : ids[0];
+            return await SkipLockedClaim.NextIdAsync(db, NextOnPostgres, now, cancellationToken);
         }
 
         // SQLite serves one host with one inbox worker, so the first due head is ours.

@@ -5,7 +5,6 @@ using GroupBuy.Conversations.Templates;
 using GroupBuy.Conversations.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace GroupBuy.Conversations.Ordering;
 
@@ -34,7 +33,7 @@ public sealed class AckFlusher(IServiceScopeFactory scopes, TimeProvider clock)
         var now = clock.GetUtcNow();
         await using var transaction = db.Provider == StorageProvider.Postgres ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var id = db.Provider == StorageProvider.Postgres
-            ? (await db.Database.SqlQueryRaw<long>(NextOnPostgres, new NpgsqlParameter("now", now.ToUniversalTime())).ToListAsync(cancellationToken)).Cast<long?>().FirstOrDefault()
+            ? await SkipLockedClaim.NextIdAsync(db, NextOnPostgres, now, cancellationToken)
             : await db.Set<AckBatch>().Where(b => b.Status == AckBatchStatus.Open && b.DueAt <= now).OrderBy(b => b.DueAt).Select(b => (long?)b.Id).FirstOrDefaultAsync(cancellationToken);
         if (id is null)
         {

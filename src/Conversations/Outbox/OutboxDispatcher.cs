@@ -3,7 +3,6 @@ using GroupBuy.Conversations.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace GroupBuy.Conversations.Outbox;
 
@@ -128,8 +127,7 @@ public sealed class OutboxDispatcher
     {
         if (db.Provider == StorageProvider.Postgres)
         {
-            var ids = await db.Database.SqlQueryRaw<long>(NextOnPostgres, new NpgsqlParameter("now", now.ToUniversalTime())).ToListAsync(cancellationToken);
-            return ids.Count == 0 ? null : ids[0];
+            return await SkipLockedClaim.NextIdAsync(db, NextOnPostgres, now, cancellationToken);
         }
 
         // SQLite serves one host with one dispatcher, so the first due head is ours.

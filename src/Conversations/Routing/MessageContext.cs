@@ -70,10 +70,7 @@ public sealed class MessageContext
             return;
         }
 
-        var text = await templates.RenderAsync(model, cancellationToken);
-        Db.OutboundMessages.Add(IsPrivate
-            ? OutboundMessage.ToUser(Message.Channel, Message.SenderId, text, onceKey, Now)
-            : OutboundMessage.ToChat(Message.Channel, Message.ChatId!, text, [Message.SenderId], onceKey, Now));
+        Db.OutboundMessages.Add(Answer(await templates.RenderAsync(model, cancellationToken), onceKey));
     }
 
     /// <summary>Answers where the message came from: in the group with an @-mention of the sender, or privately.</summary>
@@ -82,10 +79,13 @@ public sealed class MessageContext
     {
         var text = await templates.RenderAsync(model, cancellationToken);
         var key = $"reply:{Message.Channel}:{Message.MessageId}:{++replies}";
-        var reply = IsPrivate
-            ? OutboundMessage.ToUser(Message.Channel, Message.SenderId, text, key, Now)
-            : OutboundMessage.ToChat(Message.Channel, Message.ChatId!, text, [Message.SenderId], key, Now);
+        var reply = Answer(text, key);
         // A channel's reply address takes one answer; any further ones go the ordinary way.
         Db.OutboundMessages.Add(reply.Via(replies == 1 ? Message.ReplyUrl : null));
     }
+
+    /// <summary>Where an answer goes: the sender privately, or the group with the sender @-mentioned.</summary>
+    private OutboundMessage Answer(string text, string idempotencyKey) => IsPrivate
+        ? OutboundMessage.ToUser(Message.Channel, Message.SenderId, text, idempotencyKey, Now)
+        : OutboundMessage.ToChat(Message.Channel, Message.ChatId!, text, [Message.SenderId], idempotencyKey, Now);
 }
