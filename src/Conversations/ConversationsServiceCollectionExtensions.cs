@@ -3,7 +3,9 @@ using GroupBuy.Conversations.Chats;
 using GroupBuy.Conversations.Inbox;
 using GroupBuy.Conversations.Ordering;
 using GroupBuy.Conversations.Ordering.Llm;
+using GroupBuy.Conversations.Ordering.Parsing;
 using GroupBuy.Conversations.Outbox;
+using GroupBuy.Conversations.Residents;
 using GroupBuy.Conversations.Routing;
 using GroupBuy.Conversations.Storage;
 using GroupBuy.Conversations.Templates;
@@ -52,6 +54,7 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton(sp => BotIdentity.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.TryAddSingleton(sp => InboxSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.TryAddSingleton(sp => OutboxSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton(sp => AckSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.TryAddSingleton<InboxSignal>();
         services.TryAddScoped<MessageInbox>();
         services.TryAddSingleton<InboxProcessor>();
@@ -62,10 +65,14 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddScoped<OrderBook>();
         services.TryAddScoped<OrderAcknowledgements>();
         services.TryAddSingleton<AckFlusher>();
+        services.TryAddScoped<ResidentDirectory>();
+        services.TryAddSingleton<ReplyParser>();
+        services.TryAddSingleton<ReplyReader>();
         services.AddLlmFallback();
 
-        // The router asks handlers in registration order: after-sales dialogs, leader commands and
-        // order replies register ahead of help as they arrive.
+        // The router asks handlers in registration order: after-sales dialogs and leader commands
+        // go ahead of order replies as they arrive; help, which answers anything, comes last.
+        services.AddScoped<IMessageHandler, OrderReplyHandler>();
         services.AddScoped<IMessageHandler, HelpHandler>();
         return services;
     }

@@ -1,7 +1,9 @@
 using GroupBuy.BotHost.Admin;
 using GroupBuy.BotHost.Http;
 using GroupBuy.Conversations.Campaigns;
+using GroupBuy.Conversations.Chats;
 using GroupBuy.Conversations.Groups;
+using GroupBuy.Conversations.Ordering;
 using GroupBuy.Conversations.Storage;
 using GroupBuy.Conversations.Time;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +22,7 @@ internal static class CampaignEndpoints
         campaigns.MapGet("/", ListAsync);
         campaigns.MapGet("/{id:long}", GetAsync);
         campaigns.MapPost("/{id:long}/publish", PublishAsync);
+        campaigns.MapPost("/{id:long}/parse", ParseAsync);
         campaigns.MapGet("/{id:long}/orders", OrdersAsync);
         return endpoints;
     }
@@ -203,6 +206,64 @@ internal static class CampaignEndpoints
             PublishOutcome.Refused => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot publish", detail: result.Reason),
             _ => Results.Accepted($"/api/campaigns/{id}", new { id, status = "published", previewsQueued = result.PreviewsQueued, warnings = result.Warnings }),
         };
+    }
+
+    /// <summary>A dry run of <see cref="ReplyReader"/>: nothing is stored, though a configured model is asked, as the bot would.</summary>
+    private static async Task<IResult> ParseAsync(
+        long id, HttpRequest request, GroupBuyDbContext db, ReplyReader reader, BotIdentity bot, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<ParseRequest>(request, cancellationToken);
+        if (body.Value is not { } input)
+        {
+            return body.Problem!;
+        }
+
+        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Items).Include(c => c.Chats).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (campaign is null)
+        {
+            return Problems.NotFound($"There is no campaign {id}.");
+        }
+
+        var errors = new FieldErrors();
+        var text = errors.RequiredText("text", input.Text, 8000);
+        if (input.SenderName is { Length: > 64 })
+        {
+            errors.Add("senderName", "must be at most 64 characters.");
+        }
+
+        if (input.QuotedText is { Length: > 8000 })
+        {
+            errors.Add("quotedText", "must be at most 8000 characters.");
+        }
+
+        var surroundings = new ReplySurroundings(QuotedText: input.QuotedText);
+        if (!string.IsNullOrWhiteSpace(input.ChatId))
+        {
+            var chatId = input.ChatId.Trim();
+            var groupIds = campaign.Chats.Select(c => c.GroupId).ToList();
+            var group = await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.ChatId == chatId && groupIds.Contains(g.Id), cancellationToken);
+            if (group is null)
+            {
+                errors.Add("chatId", $"'{chatId}' is not a chat of campaign {id}.");
+            }
+            else
+            {
+                surroundings = await ReplySurroundings.InChatAsync(db, campaign.Id, group.Id, input.QuotedText, cancellationToken);
+            }
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var reading = await reader.ReadAsync(ChatText.From(text, bot.Name).Text, campaign, surroundings, cancellationToken);
+        return Results.Ok(new ParseResponse(
+            reading.Kind.ToString().ToLowerInvariant(),
+            [.. reading.Lines.Select(l => new ParsedLineResponse(l.ItemNo, l.Quantity, campaign.FindItem(l.ItemNo)?.Name ?? string.Empty))],
+            reading.ReadByModel ? "model" : "parser",
+            reading.Reason,
+            campaign.IsTakingOrders(clock.GetUtcNow())));
     }
 
     private static async Task<IResult> OrdersAsync(long id, GroupBuyDbContext db, CancellationToken cancellationToken)

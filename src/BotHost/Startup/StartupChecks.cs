@@ -1,4 +1,5 @@
 using GroupBuy.Conversations.Inbox;
+using GroupBuy.Conversations.Ordering;
 using GroupBuy.Conversations.Ordering.Llm;
 using GroupBuy.Conversations.Outbox;
 using GroupBuy.Conversations.Storage;
@@ -28,6 +29,7 @@ internal sealed class StartupChecks : IHostedLifecycleService
         services.GetRequiredService<JobsSettings>();
         services.GetRequiredService<InboxSettings>();
         services.GetRequiredService<OutboxSettings>();
+        services.GetRequiredService<AckSettings>();
         services.GetRequiredService<LlmSettings>();
 
         await using var scope = services.CreateAsyncScope();

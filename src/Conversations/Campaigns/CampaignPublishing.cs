@@ -22,6 +22,9 @@ public sealed class CampaignPublishing(
     BotIdentity bot,
     TimeProvider clock)
 {
+    /// <summary>The outbox key of a campaign's preview in a chat: one per chat, and where replies find the preview's text.</summary>
+    public static string PreviewKey(long campaignId, long groupId) => $"preview:{campaignId}:{groupId}";
+
     public async Task<PublishResult> PublishAsync(long campaignId, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.Include(c => c.Items).Include(c => c.Chats).FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
@@ -65,7 +68,7 @@ public sealed class CampaignPublishing(
             }
 
             var text = await templates.RenderAsync(Preview(campaign, channel.Capabilities), cancellationToken);
-            db.OutboundMessages.Add(OutboundMessage.ToChat(group.Channel, group.ChatId, text, [], $"preview:{campaign.Id}:{group.Id}", now));
+            db.OutboundMessages.Add(OutboundMessage.ToChat(group.Channel, group.ChatId, text, [], PreviewKey(campaign.Id, group.Id), now));
             campaign.MarkPreviewQueued(group.Id, now);
             queued++;
         }

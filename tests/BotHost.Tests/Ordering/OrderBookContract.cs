@@ -100,7 +100,7 @@ public abstract class OrderBookContract : IAsyncLifetime
         var flusher = Host.Services.GetRequiredService<AckFlusher>();
 
         Assert.False(await flusher.FlushNextAsync(CancellationToken.None));
-        Clock.Advance(OrderAcknowledgements.Delay);
+        Clock.Advance(TimeSpan.FromSeconds(5));
         Assert.True(await flusher.FlushNextAsync(CancellationToken.None));
         Assert.False(await flusher.FlushNextAsync(CancellationToken.None));
 
@@ -113,7 +113,7 @@ public abstract class OrderBookContract : IAsyncLifetime
 
         // A later order starts a new acknowledgement.
         await ApplyAndNoteAsync(li, OrderEdit.RemoveAll);
-        Clock.Advance(OrderAcknowledgements.Delay);
+        Clock.Advance(TimeSpan.FromSeconds(5));
         Assert.True(await flusher.FlushNextAsync(CancellationToken.None));
         await using var check = Host.Services.CreateAsyncScope();
         var second = await check.ServiceProvider.GetRequiredService<GroupBuyDbContext>().OutboundMessages.AsNoTracking().OrderBy(m => m.Id).LastAsync();

@@ -47,6 +47,12 @@ public sealed class GoldenTemplateTests
         { "campaign-closed.default", new CampaignClosedMessage("李叔", "周四鲜果") },
         { "sold-out.some-left", new SoldOutMessage("王阿姨", 1, "红富士苹果", 5, 2, MentionRequired: false, BotName: "团购助手") },
         { "sold-out.none-left", new SoldOutMessage("王阿姨", 1, "红富士苹果", 1, 0, MentionRequired: true, BotName: "团购助手") },
+        { "order-read-back.order", new OrderReadBackMessage("王阿姨", "order", ["1号红富士苹果×2", "3号全麦面包×1"], SingleItem: false, MentionRequired: false, BotName: "团购助手") },
+        { "order-read-back.change-one-item-mention-only", new OrderReadBackMessage("王阿姨", "change", ["1号五常大米×3"], SingleItem: true, MentionRequired: true, BotName: "团购助手") },
+        { "order-read-back.cancel", new OrderReadBackMessage("王阿姨", "cancel", ["3号全麦面包"], SingleItem: false, MentionRequired: false, BotName: "团购助手") },
+        { "order-read-back.cancel-all", new OrderReadBackMessage("王阿姨", "cancel_all", ["1号红富士苹果", "3号全麦面包"], SingleItem: false, MentionRequired: false, BotName: "团购助手") },
+        { "nothing-to-cancel.nothing-ordered", new NothingToCancelMessage("李叔", "周四鲜果", []) },
+        { "nothing-to-cancel.not-that-item", new NothingToCancelMessage("李叔", "周四鲜果", ["3号全麦面包"]) },
     };
 
     [Theory]
@@ -85,6 +91,8 @@ public sealed class GoldenTemplateTests
         OrderUnclearMessage unclear => Templates.RenderAsync(unclear, CancellationToken.None),
         CampaignClosedMessage closed => Templates.RenderAsync(closed, CancellationToken.None),
         SoldOutMessage soldOut => Templates.RenderAsync(soldOut, CancellationToken.None),
+        OrderReadBackMessage readBack => Templates.RenderAsync(readBack, CancellationToken.None),
+        NothingToCancelMessage nothing => Templates.RenderAsync(nothing, CancellationToken.None),
         _ => throw new NotSupportedException($"Add {model.GetType().Name} to the golden test's dispatch."),
     };
 }

@@ -146,7 +146,7 @@ public static partial class OrderChainReader
         return true;
     }
 
-    private static string Key(string entryText)
+    internal static string Key(string entryText)
     {
         var normalized = ReplyText.Normalize(entryText);
         var key = new StringBuilder(normalized.Length);

@@ -438,6 +438,51 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                     b.ToTable("ack_batches", (string)null);
                 });
 
+            modelBuilder.Entity("GroupBuy.Conversations.Ordering.ChatChain", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<long>("GroupId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("group_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_chat_chains");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_chat_chains_group_id");
+
+                    b.HasIndex("CampaignId", "GroupId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_chat_chains_campaign_id_group_id");
+
+                    b.ToTable("chat_chains", (string)null);
+                });
+
             modelBuilder.Entity("GroupBuy.Conversations.Ordering.Order", b =>
                 {
                     b.Property<long>("Id")
@@ -740,6 +785,23 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ack_batches_groups_group_id");
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.Ordering.ChatChain", b =>
+                {
+                    b.HasOne("GroupBuy.Conversations.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_chat_chains_campaigns_campaign_id");
+
+                    b.HasOne("GroupBuy.Conversations.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_chat_chains_groups_group_id");
                 });
 
             modelBuilder.Entity("GroupBuy.Conversations.Ordering.Order", b =>

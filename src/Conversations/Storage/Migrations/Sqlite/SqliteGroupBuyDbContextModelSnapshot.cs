@@ -421,6 +421,49 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                     b.ToTable("ack_batches", (string)null);
                 });
 
+            modelBuilder.Entity("GroupBuy.Conversations.Ordering.ChatChain", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<long>("GroupId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("group_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_chat_chains");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_chat_chains_group_id");
+
+                    b.HasIndex("CampaignId", "GroupId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_chat_chains_campaign_id_group_id");
+
+                    b.ToTable("chat_chains", (string)null);
+                });
+
             modelBuilder.Entity("GroupBuy.Conversations.Ordering.Order", b =>
                 {
                     b.Property<long>("Id")
@@ -715,6 +758,23 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ack_batches_groups_group_id");
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.Ordering.ChatChain", b =>
+                {
+                    b.HasOne("GroupBuy.Conversations.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_chat_chains_campaigns_campaign_id");
+
+                    b.HasOne("GroupBuy.Conversations.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_chat_chains_groups_group_id");
                 });
 
             modelBuilder.Entity("GroupBuy.Conversations.Ordering.Order", b =>

@@ -1,0 +1,137 @@
+using GroupBuy.Conversations.Campaigns;
+using GroupBuy.Conversations.Groups;
+using GroupBuy.Conversations.Inbox;
+using GroupBuy.Conversations.Ordering.Parsing;
+using GroupBuy.Conversations.Residents;
+using GroupBuy.Conversations.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace GroupBuy.Conversations.Ordering;
+
+/// <summary>
+/// Turns replies in a campaign's chat into orders: reads them (<see cref="ReplyReader"/>), applies
+/// them to the sender's order with stock taken atomically (<see cref="OrderBook"/>), and answers
+/// without flooding the group: orders are acknowledged in batches, and only what concerns one
+/// resident (sold out, unreadable, closed, read by the model) is answered to them at once.
+/// Anything that is not an order is left to the handlers after this one.
+/// </summary>
+public sealed class OrderReplyHandler(ReplyReader reader, ResidentDirectory residents, OrderBook book, OrderAcknowledgements acknowledgements) : IMessageHandler
+{
+    public async Task<bool> HandleAsync(MessageContext context, CancellationToken cancellationToken)
+    {
+        if (context.Group is not { } group || context.Message.Kind != InboundMessageKind.Text || context.Text.Text.Length == 0)
+        {
+            return false;
+        }
+
+        var campaign = await ChatCampaigns.CurrentAsync(context.Db, group.Id, context.Now, cancellationToken);
+        if (campaign is null)
+        {
+            return false;
+        }
+
+        var surroundings = await SurroundingsAsync(context, campaign, group, cancellationToken);
+        var open = campaign.IsTakingOrders(context.Now);
+
+        // After the cut-off nothing is ordered, so there is nothing to ask the model about either.
+        var reading = open
+            ? await reader.ReadAsync(context.Text.Text, campaign, surroundings, cancellationToken)
+            : reader.Read(context.Text.Text, campaign, surroundings);
+        if (reading.Chain is not null)
+        {
+            await KeepChainAsync(context, campaign, group, cancellationToken);
+        }
+
+        if (!reading.LooksLikeOrder)
+        {
+            // A copied chain without new lines is still the chain's business, not help's.
+            return reading.Chain is not null;
+        }
+
+        var name = context.Message.SenderName.Length > 0 ? context.Message.SenderName : context.Message.SenderId;
+        if (!open)
+        {
+            await context.ReplyOnceAsync(
+                new CampaignClosedMessage(name, campaign.Title), $"closed:{campaign.Id}:{group.Id}:{context.Message.SenderId}", cancellationToken);
+            return true;
+        }
+
+        if (reading.Kind == ReplyKind.Unclear)
+        {
+            await context.ReplyAsync(
+                new OrderUnclearMessage(name, campaign.Items.Count == 1, context.Capabilities.MentionRequired, context.Bot.Name), cancellationToken);
+            return true;
+        }
+
+        var resident = await residents.SeenAsync(context.Message.Channel, context.Message.SenderId, context.Message.SenderName, context.Now, cancellationToken);
+        var outcome = await book.ApplyAsync(campaign.Id, group.Id, resident.Id, reading.Edit, reading.Lines, context.Now, cancellationToken);
+        await AnswerAsync(context, campaign, name, reading, outcome, cancellationToken);
+        if (outcome.ChangedAnything && !reading.ReadByModel)
+        {
+            await acknowledgements.NoteAsync(campaign.Id, group.Id, resident.Id, context.Now, cancellationToken);
+        }
+
+        return true;
+    }
+
+    private static async Task AnswerAsync(MessageContext context, Campaign campaign, string name, ReplyReading reading, OrderOutcome outcome, CancellationToken cancellationToken)
+    {
+        foreach (var soldOut in outcome.SoldOut)
+        {
+            await context.ReplyAsync(
+                new SoldOutMessage(name, soldOut.ItemNo, soldOut.Name, soldOut.Wanted, soldOut.Left, context.Capabilities.MentionRequired, context.Bot.Name),
+                cancellationToken);
+        }
+
+        if (reading.Edit is OrderEdit.Remove or OrderEdit.RemoveAll && !outcome.ChangedAnything)
+        {
+            var items = reading.Lines.Select(l => ItemName(campaign, l.ItemNo)).ToList();
+            await context.ReplyAsync(new NothingToCancelMessage(name, campaign.Title, items), cancellationToken);
+            return;
+        }
+
+        if (reading.ReadByModel && outcome.ChangedAnything)
+        {
+            // The model's reading is confirmed to the resident at once: a misreading costs them money.
+            var lines = outcome.Changed.Select(c => reading.Edit is OrderEdit.Remove or OrderEdit.RemoveAll
+                ? ItemName(campaign, c.ItemNo)
+                : $"{ItemName(campaign, c.ItemNo)}×{c.Quantity}").ToList();
+            var kind = reading.Edit switch
+            {
+                OrderEdit.Add => "order",
+                OrderEdit.Set => "change",
+                OrderEdit.Remove => "cancel",
+                _ => "cancel_all",
+            };
+            await context.ReplyAsync(
+                new OrderReadBackMessage(name, kind, lines, campaign.Items.Count == 1, context.Capabilities.MentionRequired, context.Bot.Name), cancellationToken);
+        }
+    }
+
+    private static string ItemName(Campaign campaign, int itemNo) => $"{itemNo}号{campaign.FindItem(itemNo)?.Name}";
+
+    private static async Task<ReplySurroundings> SurroundingsAsync(MessageContext context, Campaign campaign, Group group, CancellationToken cancellationToken)
+    {
+        var message = context.Message;
+        var quoted = message.QuotedMessageId is { } quotedId
+            ? await context.Db.InboundMessages.AsNoTracking()
+                .Where(m => m.Channel == message.Channel && m.MessageId == quotedId && m.ChatId == message.ChatId)
+                .Select(m => m.Text).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return await ReplySurroundings.InChatAsync(context.Db, campaign.Id, group.Id, quoted, cancellationToken);
+    }
+
+    private static async Task KeepChainAsync(MessageContext context, Campaign campaign, Group group, CancellationToken cancellationToken)
+    {
+        var text = context.Text.Text;
+        var kept = await context.Db.Set<ChatChain>().FirstOrDefaultAsync(c => c.CampaignId == campaign.Id && c.GroupId == group.Id, cancellationToken);
+        if (kept is null)
+        {
+            context.Db.Add(new ChatChain(campaign.Id, group.Id, text, context.Now));
+        }
+        else
+        {
+            kept.Replace(text, context.Now);
+        }
+    }
+}
