@@ -22,6 +22,7 @@ internal static class CampaignEndpoints
         campaigns.MapGet("/", ListAsync);
         campaigns.MapGet("/{id:long}", GetAsync);
         campaigns.MapPost("/{id:long}/publish", PublishAsync);
+        campaigns.MapPost("/{id:long}/close", CloseAsync);
         campaigns.MapPost("/{id:long}/parse", ParseAsync);
         campaigns.MapGet("/{id:long}/orders", OrdersAsync);
         return endpoints;
@@ -206,6 +207,25 @@ internal static class CampaignEndpoints
             PublishOutcome.Refused => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot publish", detail: result.Reason),
             _ => Results.Accepted($"/api/campaigns/{id}", new { id, status = "published", previewsQueued = result.PreviewsQueued, warnings = result.Warnings }),
         };
+    }
+
+    /// <summary>Cuts off ordering now (截单 by ops); replies after it are told the campaign has closed. Closing again is harmless.</summary>
+    private static async Task<IResult> CloseAsync(long id, GroupBuyDbContext db, TimeProvider clock, BusinessTimeZone zone, CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (campaign is null)
+        {
+            return Problems.NotFound($"There is no campaign {id}.");
+        }
+
+        if (campaign.Status == CampaignStatus.Draft)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot close", detail: "The campaign was never published; delete or publish it instead.");
+        }
+
+        campaign.Close(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return Results.Ok(new { id, status = "closed", closedAt = zone.ToLocal(campaign.ClosedAt!.Value) });
     }
 
     /// <summary>A dry run of <see cref="ReplyReader"/>: nothing is stored, though a configured model is asked, as the bot would.</summary>
