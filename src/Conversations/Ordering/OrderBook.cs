@@ -17,11 +17,8 @@ public sealed class OrderBook(GroupBuyDbContext db)
         var items = await db.CampaignItems.AsNoTracking().Where(i => i.CampaignId == campaignId).ToDictionaryAsync(i => i.ItemNo, cancellationToken);
         var order = await db.Orders.Include(o => o.Lines)
             .FirstOrDefaultAsync(o => o.CampaignId == campaignId && o.GroupId == groupId && o.ResidentId == residentId, cancellationToken);
-        if (order is null)
-        {
-            order = new Order(campaignId, groupId, residentId, now);
-            db.Orders.Add(order);
-        }
+        var isNew = order is null;
+        order ??= new Order(campaignId, groupId, residentId, now);
 
         var unknown = lines.Where(l => !items.ContainsKey(l.ItemNo)).Select(l => l.ItemNo).Distinct().ToList();
         var changed = new List<OrderQuantity>();
@@ -50,6 +47,12 @@ public sealed class OrderBook(GroupBuyDbContext db)
 
             order.Set(itemNo, wanted, item.Price, now);
             changed.Add(new OrderQuantity(itemNo, wanted));
+        }
+
+        // A reply that changed nothing (cancelling what was never ordered, a sold-out item) leaves no empty order behind.
+        if (isNew && changed.Count > 0)
+        {
+            db.Orders.Add(order);
         }
 
         return new OrderOutcome(order, changed, soldOut, unknown);
