@@ -66,6 +66,7 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddScoped<OrderAcknowledgements>();
         services.TryAddSingleton<AckFlusher>();
         services.TryAddScoped<ResidentDirectory>();
+        services.TryAddScoped<PickupCodes>();
         services.TryAddSingleton<ReplyParser>();
         services.TryAddSingleton<ReplyReader>();
         services.AddLlmFallback();

@@ -102,6 +102,23 @@ public sealed class Campaign : IVersioned
 
     public bool IsTakingOrders(DateTimeOffset now) => Status == CampaignStatus.Published && now < ClosesAt;
 
+    /// <summary>Taking orders in one chat: the campaign is, and the chat's leader has not cut off (截单) there.</summary>
+    public bool IsTakingOrdersIn(long groupId, DateTimeOffset now) => IsTakingOrders(now) && ChatOf(groupId)?.ClosedAt is null;
+
+    public CampaignChat? ChatOf(long groupId) => chats.FirstOrDefault(c => c.GroupId == groupId);
+
+    /// <summary>The leader's 截单 in one chat: later replies there are told it has closed. Closing twice is harmless.</summary>
+    public void CloseIn(long groupId, DateTimeOffset now)
+    {
+        EnsurePublishedIn(groupId, "cut off").Close(now);
+    }
+
+    /// <summary>到货 in one chat: the goods are at its pickup point, so ordering there is over too.</summary>
+    public void MarkArrivedIn(long groupId, DateTimeOffset now)
+    {
+        EnsurePublishedIn(groupId, "receive goods for").MarkArrived(now);
+    }
+
     /// <summary>Cuts off ordering (截单). Closing twice is harmless: the first time is kept.</summary>
     public void Close(DateTimeOffset now)
     {
@@ -117,6 +134,16 @@ public sealed class Campaign : IVersioned
 
         Status = CampaignStatus.Closed;
         ClosedAt = now;
+    }
+
+    private CampaignChat EnsurePublishedIn(long groupId, string action)
+    {
+        if (Status == CampaignStatus.Draft)
+        {
+            throw new InvalidOperationException($"Cannot {action} a campaign that was never published.");
+        }
+
+        return ChatOf(groupId) ?? throw new InvalidOperationException($"The campaign is not offered in group {groupId}.");
     }
 
     private void EnsureDraft(string action)

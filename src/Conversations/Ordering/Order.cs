@@ -39,6 +39,9 @@ public sealed class Order : IVersioned
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When the resident collected the goods (已取 / 核销).</summary>
+    public DateTimeOffset? PickedUpAt { get; private set; }
+
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public int Version { get; set; }
@@ -52,6 +55,7 @@ public sealed class Order : IVersioned
     /// <summary>Adds to the quantity of an item ("苹果+2").</summary>
     public void Add(int itemNo, int quantity, decimal unitPrice, DateTimeOffset now)
     {
+        EnsureChangeable();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
         var line = lines.FirstOrDefault(l => l.ItemNo == itemNo);
         if (line is null)
@@ -69,6 +73,7 @@ public sealed class Order : IVersioned
     /// <summary>Sets the quantity of an item ("改成4份"); zero removes it.</summary>
     public void Set(int itemNo, int quantity, decimal unitPrice, DateTimeOffset now)
     {
+        EnsureChangeable();
         ArgumentOutOfRangeException.ThrowIfNegative(quantity);
         var line = lines.FirstOrDefault(l => l.ItemNo == itemNo);
         if (quantity == 0)
@@ -92,6 +97,7 @@ public sealed class Order : IVersioned
     /// <summary>Removes one item ("取消面包"); when nothing is left the order counts as cancelled.</summary>
     public void Remove(int itemNo, DateTimeOffset now)
     {
+        EnsureChangeable();
         lines.RemoveAll(l => l.ItemNo == itemNo);
         Touch(now);
     }
@@ -99,8 +105,59 @@ public sealed class Order : IVersioned
     /// <summary>Removes everything ("都取消吧").</summary>
     public void CancelAll(DateTimeOffset now)
     {
+        EnsureChangeable();
         lines.Clear();
         Touch(now);
+    }
+
+    /// <summary>Still to be collected: has goods and was not picked up.</summary>
+    public bool AwaitsPickup => Status == OrderStatus.Open && lines.Count > 0;
+
+    /// <summary>The leader hands the goods over (已取 / 核销). False when it was already collected.</summary>
+    public bool ConfirmPickup(DateTimeOffset now)
+    {
+        if (Status == OrderStatus.PickedUp)
+        {
+            return false;
+        }
+
+        if (!AwaitsPickup)
+        {
+            throw new InvalidOperationException("A cancelled order has nothing to pick up.");
+        }
+
+        Status = OrderStatus.PickedUp;
+        PickedUpAt = now;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>
+    /// A shortage found at receiving (缺货): takes up to <paramref name="quantity"/> of the item off
+    /// this order and says how many it took, so the caller can refund exactly that.
+    /// </summary>
+    public int Shorten(int itemNo, int quantity, DateTimeOffset now)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        EnsureChangeable();
+        var line = lines.FirstOrDefault(l => l.ItemNo == itemNo);
+        if (line is null)
+        {
+            return 0;
+        }
+
+        var taken = Math.Min(quantity, line.Quantity);
+        if (taken == line.Quantity)
+        {
+            lines.Remove(line);
+        }
+        else
+        {
+            line.SetQuantity(line.Quantity - taken);
+        }
+
+        Touch(now);
+        return taken;
     }
 
     public void AssignPickupCode(string code)
@@ -112,6 +169,14 @@ public sealed class Order : IVersioned
         }
 
         PickupCode = code;
+    }
+
+    private void EnsureChangeable()
+    {
+        if (Status == OrderStatus.PickedUp)
+        {
+            throw new InvalidOperationException("An order that was picked up no longer changes.");
+        }
     }
 
     private void Touch(DateTimeOffset now)

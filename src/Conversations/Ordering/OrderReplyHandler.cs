@@ -31,7 +31,7 @@ public sealed class OrderReplyHandler(ReplyReader reader, ResidentDirectory resi
         }
 
         var surroundings = await SurroundingsAsync(context, campaign, group, cancellationToken);
-        var open = campaign.IsTakingOrders(context.Now);
+        var open = campaign.IsTakingOrdersIn(group.Id, context.Now);
 
         // After the cut-off nothing is ordered, so there is nothing to ask the model about either.
         var reading = open

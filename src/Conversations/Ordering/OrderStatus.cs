@@ -7,4 +7,7 @@ public enum OrderStatus
 
     /// <summary>The resident cancelled everything.</summary>
     Cancelled = 1,
+
+    /// <summary>The resident collected the goods (核销); the order no longer changes.</summary>
+    PickedUp = 2,
 }

@@ -94,6 +94,14 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("group_id");
 
+                    b.Property<DateTimeOffset?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("arrived_at");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
                     b.Property<DateTimeOffset?>("PreviewSentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("preview_sent_at");
@@ -504,6 +512,10 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("group_id");
 
+                    b.Property<DateTimeOffset?>("PickedUpAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("picked_up_at");
+
                     b.Property<string>("PickupCode")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
@@ -585,6 +597,69 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         {
                             t.HasCheckConstraint("ck_order_lines_quantity", "quantity > 0");
                         });
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.Ordering.Refund", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("GroupId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("group_id");
+
+                    b.Property<int>("ItemNo")
+                        .HasColumnType("integer")
+                        .HasColumnName("item_no");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("order_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("resident_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_refunds");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_refunds_order_id");
+
+                    b.HasIndex("ResidentId")
+                        .HasDatabaseName("ix_refunds_resident_id");
+
+                    b.HasIndex("CampaignId", "GroupId")
+                        .HasDatabaseName("ix_refunds_campaign_id_group_id");
+
+                    b.ToTable("refunds", (string)null);
                 });
 
             modelBuilder.Entity("GroupBuy.Conversations.Outbox.OutboundMessage", b =>
@@ -836,6 +911,16 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_order_lines_orders_order_id");
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.Ordering.Refund", b =>
+                {
+                    b.HasOne("GroupBuy.Conversations.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_refunds_orders_order_id");
                 });
 
             modelBuilder.Entity("GroupBuy.Conversations.Campaigns.Campaign", b =>

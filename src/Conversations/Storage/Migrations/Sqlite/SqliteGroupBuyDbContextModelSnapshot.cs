@@ -85,6 +85,14 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("group_id");
 
+                    b.Property<long?>("ArrivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("arrived_at");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
                     b.Property<long?>("PreviewSentAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("preview_sent_at");
@@ -483,6 +491,10 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("group_id");
 
+                    b.Property<long?>("PickedUpAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("picked_up_at");
+
                     b.Property<string>("PickupCode")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
@@ -562,6 +574,67 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("ck_order_lines_quantity", "quantity > 0");
                         });
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.Ordering.Refund", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("GroupId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("group_id");
+
+                    b.Property<int>("ItemNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("item_no");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resident_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_refunds");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_refunds_order_id");
+
+                    b.HasIndex("ResidentId")
+                        .HasDatabaseName("ix_refunds_resident_id");
+
+                    b.HasIndex("CampaignId", "GroupId")
+                        .HasDatabaseName("ix_refunds_campaign_id_group_id");
+
+                    b.ToTable("refunds", (string)null);
                 });
 
             modelBuilder.Entity("GroupBuy.Conversations.Outbox.OutboundMessage", b =>
@@ -809,6 +882,16 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_order_lines_orders_order_id");
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.Ordering.Refund", b =>
+                {
+                    b.HasOne("GroupBuy.Conversations.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_refunds_orders_order_id");
                 });
 
             modelBuilder.Entity("GroupBuy.Conversations.Campaigns.Campaign", b =>
