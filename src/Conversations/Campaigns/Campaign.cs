@@ -100,6 +100,35 @@ public sealed class Campaign : IVersioned
         PublishedAt = now;
     }
 
+    /// <summary>
+    /// 开团 in one chat by its leader: a draft is published with this chat; a published campaign
+    /// still taking orders takes this chat in too. Refused once its preview was posted there.
+    /// </summary>
+    public void OpenIn(long groupId, DateTimeOffset now)
+    {
+        if (ChatOf(groupId)?.PreviewSentAt is not null)
+        {
+            throw new InvalidOperationException("The campaign is already open in this chat.");
+        }
+
+        if (Status == CampaignStatus.Draft)
+        {
+            OfferIn(groupId);
+            Publish(now);
+            return;
+        }
+
+        if (!IsTakingOrders(now))
+        {
+            throw new InvalidOperationException("The campaign no longer takes orders.");
+        }
+
+        if (ChatOf(groupId) is null)
+        {
+            chats.Add(new CampaignChat(groupId));
+        }
+    }
+
     public bool IsTakingOrders(DateTimeOffset now) => Status == CampaignStatus.Published && now < ClosesAt;
 
     /// <summary>Taking orders in one chat: the campaign is, and the chat's leader has not cut off (截单) there.</summary>

@@ -49,32 +49,63 @@ public sealed class CampaignPublishing(
         var queued = 0;
         foreach (var group in groups)
         {
-            if (group.DismissedAt is not null)
+            if (await QueuePreviewAsync(campaign, group, now, warnings, cancellationToken))
             {
-                warnings.Add($"Chat {group.ChatId} was dismissed; no preview was sent there.");
-                continue;
+                queued++;
             }
-
-            var channel = channels.Find(group.Channel);
-            if (channel is null)
-            {
-                warnings.Add($"Chat {group.ChatId} is on {group.Channel}, which this host cannot post to.");
-                continue;
-            }
-
-            if (group.WeComRoute == WeComRoute.CustomerGroup)
-            {
-                warnings.Add($"Chat {group.ChatId} is a WeCom customer group: {group.LeaderName} must confirm the group message in WeCom, and it takes one a day.");
-            }
-
-            var text = await templates.RenderAsync(Preview(campaign, channel.Capabilities), cancellationToken);
-            db.OutboundMessages.Add(OutboundMessage.ToChat(group.Channel, group.ChatId, text, [], PreviewKey(campaign.Id, group.Id), now));
-            campaign.MarkPreviewQueued(group.Id, now);
-            queued++;
         }
 
         await db.SaveChangesAsync(cancellationToken);
         return new PublishResult(PublishOutcome.Published, null, warnings, queued);
+    }
+
+    /// <summary>
+    /// 开团 by a leader in their group: the campaign is offered there (published first if it was a
+    /// draft) and its preview posted there only; its other chats get theirs from their own leaders
+    /// or from ops. The caller saves, with the rest of the leader's message.
+    /// </summary>
+    public async Task<PublishResult> PublishInAsync(Campaign campaign, Group group, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(group);
+        try
+        {
+            campaign.OpenIn(group.Id, now);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return new PublishResult(PublishOutcome.Refused, ex.Message, [], 0);
+        }
+
+        var warnings = new List<string>();
+        var queued = await QueuePreviewAsync(campaign, group, now, warnings, cancellationToken);
+        return new PublishResult(queued ? PublishOutcome.Published : PublishOutcome.Refused, warnings.FirstOrDefault(), warnings, queued ? 1 : 0);
+    }
+
+    private async Task<bool> QueuePreviewAsync(Campaign campaign, Group group, DateTimeOffset now, List<string> warnings, CancellationToken cancellationToken)
+    {
+        if (group.DismissedAt is not null)
+        {
+            warnings.Add($"Chat {group.ChatId} was dismissed; no preview was sent there.");
+            return false;
+        }
+
+        var channel = channels.Find(group.Channel);
+        if (channel is null)
+        {
+            warnings.Add($"Chat {group.ChatId} is on {group.Channel}, which this host cannot post to.");
+            return false;
+        }
+
+        if (group.WeComRoute == WeComRoute.CustomerGroup)
+        {
+            warnings.Add($"Chat {group.ChatId} is a WeCom customer group: {group.LeaderName} must confirm the group message in WeCom, and it takes one a day.");
+        }
+
+        var text = await templates.RenderAsync(Preview(campaign, channel.Capabilities), cancellationToken);
+        db.OutboundMessages.Add(OutboundMessage.ToChat(group.Channel, group.ChatId, text, [], PreviewKey(campaign.Id, group.Id), now));
+        campaign.MarkPreviewQueued(group.Id, now);
+        return true;
     }
 
     private CampaignPreview Preview(Campaign campaign, ChannelCapabilities capabilities) => new(

@@ -48,7 +48,7 @@ public sealed class OrderReplyHandler(ReplyReader reader, ResidentDirectory resi
             return reading.Chain is not null;
         }
 
-        var name = context.Message.SenderName.Length > 0 ? context.Message.SenderName : context.Message.SenderId;
+        var name = context.SenderName;
         if (!open)
         {
             await context.ReplyOnceAsync(

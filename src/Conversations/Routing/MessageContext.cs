@@ -57,6 +57,25 @@ public sealed class MessageContext
 
     public bool FromLeader => Group?.IsLedBy(Message.SenderId) == true;
 
+    /// <summary>How answers address the sender: their group nickname, else their user id.</summary>
+    public string SenderName => Message.SenderName.Length > 0 ? Message.SenderName : Message.SenderId;
+
+    /// <summary>
+    /// Posts into the group for everyone (an announcement, the arrival list), with the given people
+    /// @-mentioned. Once per <paramref name="idempotencyKey"/>, so a retried message never posts twice.
+    /// </summary>
+    public async Task PostToGroupAsync<TModel>(TModel model, IReadOnlyList<string> mentions, string idempotencyKey, CancellationToken cancellationToken)
+        where TModel : IMessageModel
+    {
+        if (Group is null)
+        {
+            throw new InvalidOperationException("Only a group message can post into its group.");
+        }
+
+        var text = await templates.RenderAsync(model, cancellationToken);
+        Db.OutboundMessages.Add(OutboundMessage.ToChat(Group.Channel, Group.ChatId, text, mentions, idempotencyKey, Now));
+    }
+
     /// <summary>
     /// Answers once per <paramref name="onceKey"/> however many messages ask (a resident ordering
     /// after the cut-off is told once, not per message).
