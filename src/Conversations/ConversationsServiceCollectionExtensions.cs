@@ -62,6 +62,7 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton<ChannelDirectory>();
         services.TryAddScoped<MessageRouter>();
         services.TryAddScoped<CampaignPublishing>();
+        services.TryAddScoped<CampaignItemEditor>();
         services.TryAddScoped<OrderBook>();
         services.TryAddScoped<OrderAcknowledgements>();
         services.TryAddSingleton<AckFlusher>();

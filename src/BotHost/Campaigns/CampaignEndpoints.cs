@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GroupBuy.BotHost.Campaigns;
 
 /// <summary>Ops prepare campaigns (numbered items, cut-off, pickup), publish them into chats, and read the order book.</summary>
-internal static class CampaignEndpoints
+internal static partial class CampaignEndpoints
 {
     private const int MaxItems = 50;
 
@@ -21,6 +21,9 @@ internal static class CampaignEndpoints
         campaigns.MapPost("/", CreateAsync);
         campaigns.MapGet("/", ListAsync);
         campaigns.MapGet("/{id:long}", GetAsync);
+        campaigns.MapPut("/{id:long}", ReplaceAsync);
+        campaigns.MapDelete("/{id:long}", DeleteAsync);
+        campaigns.MapPatch("/{id:long}/items/{itemNo:int}", EditItemAsync);
         campaigns.MapPost("/{id:long}/publish", PublishAsync);
         campaigns.MapPost("/{id:long}/close", CloseAsync);
         campaigns.MapPost("/{id:long}/parse", ParseAsync);
@@ -38,6 +41,21 @@ internal static class CampaignEndpoints
 
         var now = clock.GetUtcNow();
         var errors = new FieldErrors();
+        if (await CheckAsync(input, db, now, errors, cancellationToken) is not { } valid)
+        {
+            return errors.ToProblem();
+        }
+
+        var campaign = new Campaign(valid.Title, valid.ClosesAt, valid.PickupAt, valid.PickupPoint, now);
+        Fill(campaign, valid);
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync(cancellationToken);
+        return Results.Created($"/api/campaigns/{campaign.Id}", Present(campaign, valid.Groups, zone, valid.Warnings));
+    }
+
+    /// <summary>Checks a POST or PUT body field by field; null (and <paramref name="errors"/> filled) when anything is wrong.</summary>
+    private static async Task<ValidCampaign?> CheckAsync(CampaignRequest input, GroupBuyDbContext db, DateTimeOffset now, FieldErrors errors, CancellationToken cancellationToken)
+    {
         var title = errors.RequiredText("title", input.Title, 200);
         var pickupPoint = errors.RequiredText("pickupPoint", input.PickupPoint, 200);
         if (input.ClosesAt is not { } closesAt)
@@ -61,25 +79,18 @@ internal static class CampaignEndpoints
         var groups = await ReadChatsAsync(db, input.ChatIds, errors, cancellationToken);
         var warnings = new List<string>();
         ReadItems(input.Items, errors, warnings);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
+        return errors.Any ? null : new ValidCampaign(title, input.ClosesAt!.Value, input.PickupAt!.Value, pickupPoint, groups, input.Items!, warnings);
+    }
 
-        var campaign = new Campaign(title, input.ClosesAt!.Value, input.PickupAt!.Value, pickupPoint, now);
-        foreach (var item in input.Items!)
+    /// <summary>Adds a checked body's items (numbered 1..n in the given order) and chats to a draft.</summary>
+    private static void Fill(Campaign campaign, ValidCampaign valid)
+    {
+        foreach (var item in valid.Items)
         {
             campaign.AddItem(item.Name!.Trim(), item.Aliases ?? [], item.Price!.Value, item.ReferencePrice!.Value, item.Category!.Trim(), item.Stock);
         }
 
-        foreach (var group in groups)
-        {
-            campaign.OfferIn(group.Id);
-        }
-
-        db.Campaigns.Add(campaign);
-        await db.SaveChangesAsync(cancellationToken);
-        return Results.Created($"/api/campaigns/{campaign.Id}", Present(campaign, groups, zone, warnings));
+        campaign.OfferOnlyIn([.. valid.Groups.Select(g => g.Id)]);
     }
 
     private static async Task<List<Group>> ReadChatsAsync(GroupBuyDbContext db, IReadOnlyList<string>? chatIds, FieldErrors errors, CancellationToken cancellationToken)
@@ -124,62 +135,83 @@ internal static class CampaignEndpoints
 
         for (var i = 0; i < items.Count; i++)
         {
-            var field = $"items[{i}]";
-            var item = items[i];
-            if (item is null)
+            if (items[i] is null)
             {
-                errors.Add(field, "must be an object.");
+                errors.Add($"items[{i}]", "must be an object.");
                 continue;
             }
 
-            var name = errors.RequiredText($"{field}.name", item.Name, 100);
-            if (item.Price is not > 0)
-            {
-                errors.Add($"{field}.price", "is required and must be more than 0 (yuan).");
-            }
-
-            if (item.ReferencePrice is not > 0)
-            {
-                errors.Add($"{field}.referencePrice", "is required and must be more than 0 (the supermarket or online price, in yuan).");
-            }
-
-            if (item.Stock is < 0)
-            {
-                errors.Add($"{field}.stock", "must be 0 or more, or null for unlimited.");
-            }
-
-            if (item.Aliases?.Any(a => string.IsNullOrWhiteSpace(a) || a.Length > 50) == true)
-            {
-                errors.Add($"{field}.aliases", "must hold short names, not empty strings.");
-            }
-
-            var category = errors.RequiredText($"{field}.category", item.Category, 32);
-            if (category.Length > 0 && !CategoryRules.IsKnown(category))
-            {
-                errors.Add($"{field}.category", $"must be one of: {string.Join(", ", CategoryRules.Known)}.");
-            }
-            else if (category.Length > 0 && CategoryRules.Unsuitability(category) is { } why)
-            {
-                if (item.AllowUnsuitable)
-                {
-                    warnings.Add($"Item {i + 1} ({name}) is in {category}, which does not suit group buying ({why}); published on ops' override.");
-                }
-                else
-                {
-                    errors.Add($"{field}.category", $"{category} does not suit group buying ({why}); set allowUnsuitable to true to publish it anyway.");
-                }
-            }
-
-            if (item.Price is > 0 && item.ReferencePrice is > 0)
-            {
-                warnings.AddRange(CategoryRules.PriceWarnings(i + 1, name, item.Price.Value, item.ReferencePrice.Value));
-            }
+            CheckItem($"items[{i}].", i + 1, items[i], errors, warnings);
         }
     }
 
-    private static async Task<IResult> ListAsync(GroupBuyDbContext db, BusinessTimeZone zone, CancellationToken cancellationToken)
+    /// <summary>The rules for one item, for POST and PUT (<paramref name="prefix"/> "items[0].") and for PATCH of an item (prefix "").</summary>
+    private static void CheckItem(string prefix, int itemNo, CampaignItemRequest item, FieldErrors errors, List<string> warnings)
     {
-        var campaigns = await db.Campaigns.AsNoTracking().Include(c => c.Items).Include(c => c.Chats).OrderByDescending(c => c.Id).Take(200).ToListAsync(cancellationToken);
+        var name = errors.RequiredText($"{prefix}name", item.Name, 100);
+        if (item.Price is not > 0)
+        {
+            errors.Add($"{prefix}price", "is required and must be more than 0 (yuan).");
+        }
+
+        if (item.ReferencePrice is not > 0)
+        {
+            errors.Add($"{prefix}referencePrice", "is required and must be more than 0 (the supermarket or online price, in yuan).");
+        }
+
+        if (item.Stock is < 0)
+        {
+            errors.Add($"{prefix}stock", "must be 0 or more, or null for unlimited.");
+        }
+
+        if (item.Aliases?.Any(a => string.IsNullOrWhiteSpace(a) || a.Length > 50) == true)
+        {
+            errors.Add($"{prefix}aliases", "must hold short names, not empty strings.");
+        }
+
+        var category = errors.RequiredText($"{prefix}category", item.Category, 32);
+        if (category.Length > 0 && !CategoryRules.IsKnown(category))
+        {
+            errors.Add($"{prefix}category", $"must be one of: {string.Join(", ", CategoryRules.Known)}.");
+        }
+        else if (category.Length > 0 && CategoryRules.Unsuitability(category) is { } why)
+        {
+            if (item.AllowUnsuitable)
+            {
+                warnings.Add($"Item {itemNo} ({name}) is in {category}, which does not suit group buying ({why}); published on ops' override.");
+            }
+            else
+            {
+                errors.Add($"{prefix}category", $"{category} does not suit group buying ({why}); set allowUnsuitable to true to publish it anyway.");
+            }
+        }
+
+        if (item.Price is > 0 && item.ReferencePrice is > 0)
+        {
+            warnings.AddRange(CategoryRules.PriceWarnings(itemNo, name, item.Price.Value, item.ReferencePrice.Value));
+        }
+    }
+
+    /// <summary>Newest first, at most 200; <c>?status=draft|published|closed</c> narrows the list.</summary>
+    private static async Task<IResult> ListAsync(string? status, GroupBuyDbContext db, BusinessTimeZone zone, CancellationToken cancellationToken)
+    {
+        var query = db.Campaigns.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            // Not Enum.TryParse: it would also take "1" or "draft,closed".
+            var names = Enum.GetNames<CampaignStatus>();
+            if (names.FirstOrDefault(n => n.Equals(status.Trim(), StringComparison.OrdinalIgnoreCase)) is not { } name)
+            {
+                var errors = new FieldErrors();
+                errors.Add("status", $"must be one of: {string.Join(", ", names.Select(n => n.ToLowerInvariant()))}.");
+                return errors.ToProblem();
+            }
+
+            var wanted = Enum.Parse<CampaignStatus>(name);
+            query = query.Where(c => c.Status == wanted);
+        }
+
+        var campaigns = await query.Include(c => c.Items).Include(c => c.Chats).OrderByDescending(c => c.Id).Take(200).ToListAsync(cancellationToken);
         var groupIds = campaigns.SelectMany(c => c.Chats.Select(ch => ch.GroupId)).Distinct().ToList();
         var groups = await db.Groups.AsNoTracking().Where(g => groupIds.Contains(g.Id)).ToListAsync(cancellationToken);
         return Results.Ok(campaigns.Select(c => Present(c, groups, zone, [])));
@@ -187,15 +219,20 @@ internal static class CampaignEndpoints
 
     private static async Task<IResult> GetAsync(long id, GroupBuyDbContext db, BusinessTimeZone zone, CancellationToken cancellationToken)
     {
-        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Items).Include(c => c.Chats).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (campaign is null)
-        {
-            return Problems.NotFound($"There is no campaign {id}.");
-        }
+        var campaign = await ReadAsync(db, id, cancellationToken);
+        return campaign is null
+            ? Problems.NotFound($"There is no campaign {id}.")
+            : Results.Ok(Present(campaign, await GroupsOfAsync(db, campaign, cancellationToken), zone, []));
+    }
 
+    /// <summary>A campaign with its items and chats, as stored now (untracked), or null.</summary>
+    private static Task<Campaign?> ReadAsync(GroupBuyDbContext db, long id, CancellationToken cancellationToken) =>
+        db.Campaigns.AsNoTracking().Include(c => c.Items).Include(c => c.Chats).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    private static Task<List<Group>> GroupsOfAsync(GroupBuyDbContext db, Campaign campaign, CancellationToken cancellationToken)
+    {
         var groupIds = campaign.Chats.Select(c => c.GroupId).ToList();
-        var groups = await db.Groups.AsNoTracking().Where(g => groupIds.Contains(g.Id)).ToListAsync(cancellationToken);
-        return Results.Ok(Present(campaign, groups, zone, []));
+        return db.Groups.AsNoTracking().Where(g => groupIds.Contains(g.Id)).ToListAsync(cancellationToken);
     }
 
     private static async Task<IResult> PublishAsync(long id, CampaignPublishing publishing, CancellationToken cancellationToken)
@@ -238,7 +275,7 @@ internal static class CampaignEndpoints
             return body.Problem!;
         }
 
-        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Items).Include(c => c.Chats).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var campaign = await ReadAsync(db, id, cancellationToken);
         if (campaign is null)
         {
             return Problems.NotFound($"There is no campaign {id}.");

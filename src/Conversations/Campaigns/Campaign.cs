@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using GroupBuy.Conversations.Storage;
 
 namespace GroupBuy.Conversations.Campaigns;
@@ -15,17 +16,7 @@ public sealed class Campaign : IVersioned
 
     public Campaign(string title, DateTimeOffset closesAt, DateTimeOffset pickupAt, string pickupPoint, DateTimeOffset createdAt)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(title);
-        ArgumentException.ThrowIfNullOrWhiteSpace(pickupPoint);
-        if (pickupAt < closesAt)
-        {
-            throw new ArgumentException("Pickup cannot be before the cut-off.", nameof(pickupAt));
-        }
-
-        Title = title;
-        ClosesAt = closesAt;
-        PickupAt = pickupAt;
-        PickupPoint = pickupPoint;
+        SetDetails(title, closesAt, pickupAt, pickupPoint);
         CreatedAt = createdAt;
         Status = CampaignStatus.Draft;
     }
@@ -71,6 +62,54 @@ public sealed class Campaign : IVersioned
             chats.Add(new CampaignChat(groupId));
         }
     }
+
+    /// <summary>Replaces a draft's title, cut-off, pickup time and place; residents have seen none of them yet.</summary>
+    public void ReviseDetails(string title, DateTimeOffset closesAt, DateTimeOffset pickupAt, string pickupPoint)
+    {
+        EnsureDraft("change");
+        SetDetails(title, closesAt, pickupAt, pickupPoint);
+    }
+
+    /// <summary>
+    /// Empties a draft's item list, so the items added next are numbered from 1 again: no resident
+    /// has seen a number yet, and gaps ("1号, 3号") would only confuse them.
+    /// </summary>
+    public void ClearItems()
+    {
+        EnsureDraft("change the items of");
+        items.Clear();
+    }
+
+    /// <summary>Offers a draft in exactly these chats; a chat it already had is kept as it is.</summary>
+    public void OfferOnlyIn(IReadOnlyCollection<long> groupIds)
+    {
+        EnsureDraft("change the chats of");
+        chats.RemoveAll(c => !groupIds.Contains(c.GroupId));
+        foreach (var groupId in groupIds)
+        {
+            OfferIn(groupId);
+        }
+    }
+
+    /// <summary>Only a draft may go: once published, residents have seen it and their orders refer to it.</summary>
+    public void EnsureDeletable() =>
+        EnsureDraft("delete", Status == CampaignStatus.Published
+            ? "residents have seen it and their orders refer to it; close it instead"
+            : "residents have seen it and their orders refer to it");
+
+    /// <summary>
+    /// Why an item may not change as asked, or null when it may. After publish only stock may
+    /// change: residents ordered at the listed names and prices, and changing those under their
+    /// orders would be unfair to them.
+    /// </summary>
+    /// <param name="offerFields">The fields other than stock the change touches (name, price, …).</param>
+    public string? RefusesItemChange(IReadOnlyCollection<string> offerFields) => Status switch
+    {
+        CampaignStatus.Closed => $"Campaign {Id} is closed; its items no longer change.",
+        CampaignStatus.Published when offerFields.Count > 0 =>
+            $"Campaign {Id} is published, so {string.Join(", ", offerFields)} can no longer change: residents have ordered at the listed names and prices. Only stock may change now.",
+        _ => null,
+    };
 
     /// <summary>Notes that the preview for a chat is queued; the first time is kept.</summary>
     public void MarkPreviewQueued(long groupId, DateTimeOffset at) =>
@@ -175,11 +214,28 @@ public sealed class Campaign : IVersioned
         return ChatOf(groupId) ?? throw new InvalidOperationException($"The campaign is not offered in group {groupId}.");
     }
 
-    private void EnsureDraft(string action)
+    [MemberNotNull(nameof(Title), nameof(PickupPoint))]
+    private void SetDetails(string title, DateTimeOffset closesAt, DateTimeOffset pickupAt, string pickupPoint)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        ArgumentException.ThrowIfNullOrWhiteSpace(pickupPoint);
+        if (pickupAt < closesAt)
+        {
+            throw new ArgumentException("Pickup cannot be before the cut-off.", nameof(pickupAt));
+        }
+
+        Title = title;
+        ClosesAt = closesAt;
+        PickupAt = pickupAt;
+        PickupPoint = pickupPoint;
+    }
+
+    private void EnsureDraft(string action, string? why = null)
     {
         if (Status != CampaignStatus.Draft)
         {
-            throw new InvalidOperationException($"Cannot {action} a campaign that is {Status.ToString().ToLowerInvariant()}.");
+            var reason = why is null ? "." : $": {why}.";
+            throw new InvalidOperationException($"Cannot {action} a campaign that is {Status.ToString().ToLowerInvariant()}{reason}");
         }
     }
 }

@@ -24,7 +24,7 @@ public sealed class CampaignItem : IVersioned
 
         ItemNo = itemNo;
         Name = name;
-        Aliases = [.. aliases.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).Distinct(StringComparer.Ordinal)];
+        Aliases = CleanAliases(aliases);
         Price = price;
         ReferencePrice = referencePrice;
         Category = category;
@@ -57,6 +57,10 @@ public sealed class CampaignItem : IVersioned
 
     /// <summary>(reference − price) / reference; null when there is no reference price.</summary>
     public decimal? PriceAdvantage => ReferencePrice > 0 ? (ReferencePrice - Price) / ReferencePrice : null;
+
+    /// <summary>Aliases as residents' replies are matched against them: trimmed, no blanks, no repeats.</summary>
+    public static List<string> CleanAliases(IEnumerable<string> aliases) =>
+        [.. aliases.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Takes units from stock; false (and nothing taken) when not enough is left.</summary>
     public bool TryTake(int quantity)

@@ -55,7 +55,16 @@ public sealed class CampaignPublishing(
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Ops changed the draft while it was being published; the preview would show the old offer.
+            return new PublishResult(PublishOutcome.Refused, $"Campaign {campaignId} was changed while it was being published; nothing was sent. Check it and publish again.", [], 0);
+        }
+
         return new PublishResult(PublishOutcome.Published, null, warnings, queued);
     }
 
