@@ -1,6 +1,7 @@
 using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Chats;
 using GroupBuy.Conversations.Inbox;
+using GroupBuy.Conversations.Leaders;
 using GroupBuy.Conversations.Ordering;
 using GroupBuy.Conversations.Ordering.Llm;
 using GroupBuy.Conversations.Ordering.Parsing;
@@ -74,6 +75,8 @@ public static class ConversationsServiceCollectionExtensions
 
         // The router asks handlers in registration order: after-sales dialogs and leader commands
         // go ahead of order replies as they arrive; help, which answers anything, comes last.
+        services.AddLeaderCommands();
+        services.AddScoped<IMessageHandler, LeaderCommandHandler>();
         services.AddScoped<IMessageHandler, OrderReplyHandler>();
         services.AddScoped<IMessageHandler, HelpHandler>();
         return services;

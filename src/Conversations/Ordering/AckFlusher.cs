@@ -71,11 +71,6 @@ public sealed class AckFlusher(IServiceScopeFactory scopes, TimeProvider clock)
         return true;
     }
 
-    private static OrderAckEntry Entry(string name, Order order, Campaign campaign)
-    {
-        var lines = order.Lines.OrderBy(l => l.ItemNo)
-            .Select(l => $"{l.ItemNo}号{campaign.FindItem(l.ItemNo)?.Name}×{l.Quantity}")
-            .ToList();
-        return new OrderAckEntry(name, lines, ChineseFormat.Money(order.Total), order.Status == OrderStatus.Cancelled);
-    }
+    private static OrderAckEntry Entry(string name, Order order, Campaign campaign) =>
+        new(name, OrderLineText.Of(order, campaign), ChineseFormat.Money(order.Total), order.Status == OrderStatus.Cancelled);
 }

@@ -85,7 +85,7 @@ public sealed class OrderReplyHandler(ReplyReader reader, ResidentDirectory resi
 
         if (reading.Edit is OrderEdit.Remove or OrderEdit.RemoveAll && !outcome.ChangedAnything)
         {
-            var items = reading.Lines.Select(l => ItemName(campaign, l.ItemNo)).ToList();
+            var items = reading.Lines.Select(l => OrderLineText.Item(campaign, l.ItemNo)).ToList();
             await context.ReplyAsync(new NothingToCancelMessage(name, campaign.Title, items), cancellationToken);
             return;
         }
@@ -94,8 +94,8 @@ public sealed class OrderReplyHandler(ReplyReader reader, ResidentDirectory resi
         {
             // The model's reading is confirmed to the resident at once: a misreading costs them money.
             var lines = outcome.Changed.Select(c => reading.Edit is OrderEdit.Remove or OrderEdit.RemoveAll
-                ? ItemName(campaign, c.ItemNo)
-                : $"{ItemName(campaign, c.ItemNo)}×{c.Quantity}").ToList();
+                ? OrderLineText.Item(campaign, c.ItemNo)
+                : OrderLineText.Line(campaign, c.ItemNo, c.Quantity)).ToList();
             var kind = reading.Edit switch
             {
                 OrderEdit.Add => "order",
@@ -107,8 +107,6 @@ public sealed class OrderReplyHandler(ReplyReader reader, ResidentDirectory resi
                 new OrderReadBackMessage(name, kind, lines, campaign.Items.Count == 1, context.Capabilities.MentionRequired, context.Bot.Name), cancellationToken);
         }
     }
-
-    private static string ItemName(Campaign campaign, int itemNo) => $"{itemNo}号{campaign.FindItem(itemNo)?.Name}";
 
     private static async Task<ReplySurroundings> SurroundingsAsync(MessageContext context, Campaign campaign, Group group, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Chats;
+using GroupBuy.Conversations.Leaders;
 using GroupBuy.Conversations.Ordering;
 using GroupBuy.Conversations.Templates;
 using GroupBuy.Testing;
@@ -13,6 +14,9 @@ namespace GroupBuy.Conversations.Tests.Templates;
 /// </summary>
 public sealed class GoldenTemplateTests
 {
+    /// <summary>Set to 1 to rewrite the golden files from the templates (<c>GROUPBUY_UPDATE_GOLDEN=1 dotnet test</c>).</summary>
+    public const string UpdateVariable = "GROUPBUY_UPDATE_GOLDEN";
+
     private static readonly MessageTemplates Templates = new(new DefaultTemplates(RepositoryPaths.Templates), new TemplateLimits());
 
     /// <summary>The golden cases: file name → model. Add one for every new template.</summary>
@@ -53,6 +57,43 @@ public sealed class GoldenTemplateTests
         { "order-read-back.cancel-all", new OrderReadBackMessage("王阿姨", "cancel_all", ["1号红富士苹果", "3号全麦面包"], SingleItem: false, MentionRequired: false, BotName: "团购助手") },
         { "nothing-to-cancel.nothing-ordered", new NothingToCancelMessage("李叔", "周四鲜果", []) },
         { "nothing-to-cancel.not-that-item", new NothingToCancelMessage("李叔", "周四鲜果", ["3号全麦面包"]) },
+        { "leader-only.default", new LeaderOnlyMessage("王阿姨", "截单", "李姐") },
+        { "leader-problem.unknown-code-style", new LeaderProblemMessage("pickup_usage", "核销", string.Empty, MentionRequired: false, BotName: "团购助手") },
+        { "leader-problem.no-such-item", new LeaderProblemMessage("no_such_item", "9", "周四鲜果", MentionRequired: false, BotName: "团购助手") },
+        { "leader-problem.shortage-usage-mention-only", new LeaderProblemMessage("shortage_usage", "abc", string.Empty, MentionRequired: true, BotName: "团购助手") },
+        { "leader-help.default", new LeaderHelpMessage("李姐", MentionRequired: false, BotName: "团购助手") },
+        { "cut-off.with-orders", new CutOffMessage("周四鲜果", 12, "11月27日(周五) 17:00", "3栋大堂快递柜旁") },
+        { "cut-off.no-orders", new CutOffMessage("周四鲜果", 0, "11月27日(周五) 17:00", "3栋大堂快递柜旁") },
+        {
+            "leader-summary.two-residents",
+            new SummaryMessage(
+                "周四鲜果",
+                TakingOrders: false,
+                [new SummaryItem(1, "红富士苹果", 3, "38.4"), new SummaryItem(2, "香蕉", 1, "6")],
+                [new SummaryResident("王阿姨", "1001", ["1号红富士苹果×2", "2号香蕉×1"], "31.6"), new SummaryResident("李叔", "1002", ["1号红富士苹果×1"], "12.8")],
+                More: 0,
+                OrderCount: 2,
+                Total: "44.4")
+        },
+        { "leader-summary.empty-while-open", new SummaryMessage("周四鲜果", TakingOrders: true, [], [], 0, 0, "0") },
+        {
+            "arrival.two-parts",
+            new ArrivalMessage("周四鲜果", "3栋大堂快递柜旁", [new PickupEntry("王阿姨", "1001", ["1号红富士苹果×2"]), new PickupEntry("李叔", "1002", ["2号香蕉×1"])], 1, 2)
+        },
+        {
+            "pickup-confirmed.mixed",
+            new PickupConfirmedMessage([new PickupEntry("王阿姨", "1001", ["1号红富士苹果×2"])], [new PickupEntry("李叔", "1002", ["2号香蕉×1"])], ["1009"], StillWaiting: 3)
+        },
+        { "pickup-confirmed.last-one", new PickupConfirmedMessage([new PickupEntry("王阿姨", "1001", ["1号红富士苹果×2"])], [], [], StillWaiting: 0) },
+        { "not-picked-up.some", new NotPickedUpMessage("周四鲜果", [new PickupEntry("李叔", "1002", ["2号香蕉×1"])], PickedUp: 5) },
+        { "not-picked-up.none", new NotPickedUpMessage("周四鲜果", [], PickedUp: 6) },
+        { "pickup-reminder.default", new PickupReminderMessage("周四鲜果", "3栋大堂快递柜旁", [new PickupEntry("李叔", "1002", ["2号香蕉×1"])]) },
+        { "shortage-notice.part", new ShortageNoticeMessage("王阿姨", "3号全麦面包", 3, 1, "8.5") },
+        { "shortage-notice.all", new ShortageNoticeMessage("李叔", "3号全麦面包", 2, 2, "17") },
+        {
+            "shortage-summary.default",
+            new ShortageSummaryMessage("3号全麦面包", 4, [new ShortageAffected("李叔", 2), new ShortageAffected("王阿姨", 1)], "25.5", Unmatched: 1)
+        },
     };
 
     [Theory]
@@ -60,6 +101,12 @@ public sealed class GoldenTemplateTests
     public async Task Template_renders_its_golden_output(string caseName, object model)
     {
         var output = await RenderAsync(model);
+
+        if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
+        {
+            // A reviewed change of wording: write the new output, then read the diff before committing it.
+            await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Root, "tests", "Conversations.Tests", "Templates", "Golden", caseName + ".out.txt"), output + "\n");
+        }
 
         var expected = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Templates", "Golden", caseName + ".out.txt"));
         Assert.Equal(expected.TrimEnd('\n'), output);
@@ -93,6 +140,17 @@ public sealed class GoldenTemplateTests
         SoldOutMessage soldOut => Templates.RenderAsync(soldOut, CancellationToken.None),
         OrderReadBackMessage readBack => Templates.RenderAsync(readBack, CancellationToken.None),
         NothingToCancelMessage nothing => Templates.RenderAsync(nothing, CancellationToken.None),
+        LeaderOnlyMessage leaderOnly => Templates.RenderAsync(leaderOnly, CancellationToken.None),
+        LeaderProblemMessage problem => Templates.RenderAsync(problem, CancellationToken.None),
+        LeaderHelpMessage leaderHelp => Templates.RenderAsync(leaderHelp, CancellationToken.None),
+        CutOffMessage cutOff => Templates.RenderAsync(cutOff, CancellationToken.None),
+        SummaryMessage summary => Templates.RenderAsync(summary, CancellationToken.None),
+        ArrivalMessage arrival => Templates.RenderAsync(arrival, CancellationToken.None),
+        PickupConfirmedMessage pickedUp => Templates.RenderAsync(pickedUp, CancellationToken.None),
+        NotPickedUpMessage notPickedUp => Templates.RenderAsync(notPickedUp, CancellationToken.None),
+        PickupReminderMessage reminder => Templates.RenderAsync(reminder, CancellationToken.None),
+        ShortageNoticeMessage shortage => Templates.RenderAsync(shortage, CancellationToken.None),
+        ShortageSummaryMessage shortageSummary => Templates.RenderAsync(shortageSummary, CancellationToken.None),
         _ => throw new NotSupportedException($"Add {model.GetType().Name} to the golden test's dispatch."),
     };
 }
