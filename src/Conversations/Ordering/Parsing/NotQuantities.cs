@@ -49,8 +49,8 @@ internal static partial class NotQuantities
     [GeneratedRegex(N + @"(?:\.\d+)? ?(?:ml|毫升|l|升|kg|g|克|千克|公斤|cm|厘米|mm|毫米|寸|英寸)(?![a-z])(?: ?[x*] ?\d+ ?" + U + "?)?(?: ?装)?")]
     private static partial Regex Measure();
 
-    // "6瓶装", "30枚", "24盒一箱", "6瓶/箱", "一箱24盒", "每箱12瓶".
-    [GeneratedRegex(N + " ?" + U + " ?装|" + N + " ?(?:入|枚|粒|片)装?|" + N + " ?" + U + " ?(?:/|一|每) ?" + U + "|(?:每|一|/) ?" + U + @" ?(?:有|装)? ?\d+ ?" + U)]
+    // "6瓶装", "1.5斤装", "30枚", "24盒一箱", "6瓶/箱", "一箱24盒", "每箱12瓶".
+    [GeneratedRegex(N + @"(?:\.\d+)? ?" + U + " ?装|" + N + " ?(?:入|枚|粒|片)装?|" + N + " ?" + U + " ?(?:/|一|每) ?" + U + "|(?:每|一|/) ?" + U + @" ?(?:有|装)? ?\d+ ?" + U)]
     private static partial Regex Pack();
 
     // The room after a building needs two digits and no measure word, so "6号楼 2份" keeps its 2份.
@@ -64,7 +64,8 @@ internal static partial class NotQuantities
     [GeneratedRegex(@"\d{1,2} ?: ?\d{2}|" + N + @" ?点(?: ?(?:半|钟|\d+ ?分?|[一二三四五]十分?))?|" + N + " ?月(?: ?" + N + " ?[日号])?|" + N + " ?(?:日|天|小时|分钟|周|个月|个星期|年|岁|度|折|%)|(?:周|星期|礼拜) ?[一二三四五六日天1-7]")]
     private static partial Regex Time();
 
-    // A decimal after "+", "加" or "x" is kept so the parser can say a fraction is not a quantity.
-    [GeneratedRegex(@"(?<![\d.])(?<![+加x*] ?)\d+\.\d+(?!\d)(?! ?号)")]
+    // A decimal after "+", "加" or "x", or before a measure word ("1.5斤"), is kept so the parser
+    // can say a fraction is not a quantity.
+    [GeneratedRegex(@"(?<![\d.])(?<![+加x*] ?)\d+\.\d+(?!\d)(?! ?号)(?! ?" + U + ")")]
     private static partial Regex Decimal();
 }
