@@ -68,6 +68,13 @@ internal sealed class ItemNames
     /// </summary>
     public IReadOnlyList<ItemMention> FindPartial(string word, int offset)
     {
+        // "有机奶" for 有机纯牛奶, "散养鸡蛋" for 散养土鸡蛋: a short name that keeps the letters of
+        // one item's name in order is that item, rather than two parts of it counted twice.
+        if (word.Length >= 2 && ItemsContaining(word).Count == 0 && ItemsShortenedTo(word) is [var itemNo])
+        {
+            return [new ItemMention(offset, word.Length, [itemNo], word)];
+        }
+
         var found = new List<ItemMention>();
         Split(word, offset, word.Length == 1, found);
         return [.. found.OrderBy(m => m.Start)];
@@ -93,6 +100,24 @@ internal sealed class ItemNames
                 return;
             }
         }
+    }
+
+    private List<int> ItemsShortenedTo(string word) =>
+        [.. terms.Where(t => IsInOrder(word, t.Term)).Select(t => t.ItemNo).Distinct()];
+
+    private static bool IsInOrder(string word, string term)
+    {
+        var at = 0;
+        foreach (var c in word)
+        {
+            at = term.IndexOf(c, at) + 1;
+            if (at == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private List<int> ItemsContaining(string part) =>

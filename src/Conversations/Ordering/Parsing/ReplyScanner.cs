@@ -47,6 +47,7 @@ internal static partial class ReplyScanner
 
         InReadingOrder(tokens);
         var others = LeftoverWords.Place(masked, tokens, names);
+        LabelledItems.Join(tokens, masked);
         return new ScannedReply(masked, tokens, others);
     }
 
