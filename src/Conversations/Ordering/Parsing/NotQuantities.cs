@@ -49,8 +49,9 @@ internal static partial class NotQuantities
     [GeneratedRegex(N + @"(?:\.\d+)? ?(?:ml|毫升|l|升|kg|g|克|千克|公斤|cm|厘米|mm|毫米|寸|英寸)(?![a-z])(?: ?[x*] ?\d+ ?" + U + "?)?(?: ?装)?")]
     private static partial Regex Measure();
 
-    // "6瓶装", "1.5斤装", "30枚", "24盒一箱", "6瓶/箱", "一箱24盒", "每箱12瓶".
-    [GeneratedRegex(N + @"(?:\.\d+)? ?" + U + " ?装|" + N + " ?(?:入|枚|粒|片)装?|" + N + " ?" + U + " ?(?:/|一|每) ?" + U + "|(?:每|一|/) ?" + U + @" ?(?:有|装)? ?\d+ ?" + U)]
+    // "6瓶装", "1.5斤装", "30枚", "24盒一箱", "6瓶/箱", "一箱24盒", "每箱12瓶"; in "两箱 每箱5斤" the
+    // first count is an order and only "每箱5斤" describes the goods.
+    [GeneratedRegex(N + @"(?:\.\d+)? ?" + U + " ?装|" + N + " ?(?:入|枚|粒|片)装?|" + N + " ?" + U + " ?(?:/|一|每) ?" + U + @"(?! ?\d)|(?:每|一|/) ?" + U + @" ?(?:有|装)? ?\d+ ?" + U)]
     private static partial Regex Pack();
 
     // The room after a building needs two digits and no measure word, so "6号楼 2份" keeps its 2份.

@@ -77,6 +77,7 @@ public sealed class ReplyParser
         return new string(text);
     }
 
-    private static bool IsAboutOrdering(ReplyToken token) => token.Kind is TokenKind.Quantity or TokenKind.Each
-        or TokenKind.Decrease or TokenKind.ChangeMarker or TokenKind.CancelMarker;
+    // "还能+1吗", "能不能来一份" ask about ordering; "500g一盒吗" asks about the goods.
+    private static bool IsAboutOrdering(ReplyToken token) => (token.Kind == TokenKind.Quantity && token.IsFirm)
+        || token.Kind is TokenKind.Each or TokenKind.Decrease or TokenKind.ChangeMarker or TokenKind.CancelMarker;
 }
