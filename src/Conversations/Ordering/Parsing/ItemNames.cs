@@ -8,6 +8,7 @@ namespace GroupBuy.Conversations.Ordering.Parsing;
 internal sealed class ItemNames
 {
     private readonly List<(int ItemNo, string Term)> terms = [];
+    private readonly List<(int ItemNo, string Specification)> specifications = [];
 
     public ItemNames(Catalog catalog)
     {
@@ -19,6 +20,52 @@ internal sealed class ItemNames
                 if (term.Length > 0 && !terms.Contains((item.ItemNo, term)))
                 {
                     terms.Add((item.ItemNo, term));
+                }
+            }
+
+            specifications.AddRange(Specifications(ReplyText.Normalize(item.Name)).Distinct().Select(spec => (item.ItemNo, spec)));
+        }
+    }
+
+    /// <summary>
+    /// Blanks the item's own specification where a resident repeats it beside the name: "10斤大米+1",
+    /// "大米10斤 两袋" and "10斤的大米" for 东北大米10斤装 order bags, not 10 of them. The same count
+    /// beside an item without it in its name ("五花肉2斤") stays a quantity.
+    /// </summary>
+    public void BlankOwnSpecifications(char[] text, IReadOnlyList<ItemMention> mentions)
+    {
+        foreach (var mention in mentions)
+        {
+            foreach (var (itemNo, spec) in specifications)
+            {
+                if (!mention.ItemNos.Contains(itemNo))
+                {
+                    continue;
+                }
+
+                var after = mention.Start + mention.Length;
+                while (after < text.Length && text[after] == ' ')
+                {
+                    after++;
+                }
+
+                if (text.AsSpan(after).StartsWith(spec))
+                {
+                    // "花生油5L装两桶": the 装 goes with the specification.
+                    var end = after + spec.Length;
+                    Array.Fill(text, ' ', after, end < text.Length && text[end] == '装' ? spec.Length + 1 : spec.Length);
+                }
+
+                var before = mention.Start;
+                while (before > 0 && text[before - 1] is ' ' or '的')
+                {
+                    before--;
+                }
+
+                var start = before - spec.Length;
+                if (start >= 0 && text.AsSpan(start, spec.Length).SequenceEqual(spec) && (start == 0 || !char.IsAsciiDigit(text[start - 1])))
+                {
+                    Array.Fill(text, ' ', start, spec.Length);
                 }
             }
         }
@@ -98,6 +145,40 @@ internal sealed class ItemNames
                 found.Add(new ItemMention(offset + start, length, items, part));
                 Split(word[(start + length)..], offset + start + length, singleAllowed: false, found);
                 return;
+            }
+        }
+    }
+
+    // "10斤", "30枚", "500g", "2l": a number in a name and the unit written after it.
+    private static IEnumerable<string> Specifications(string name)
+    {
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (!char.IsAsciiDigit(name[i]) || (i > 0 && char.IsAsciiDigit(name[i - 1])))
+            {
+                continue;
+            }
+
+            var end = i;
+            while (end < name.Length && (char.IsAsciiDigit(name[end]) || name[end] == '.'))
+            {
+                end++;
+            }
+
+            var unitEnd = end;
+            while (unitEnd < name.Length && char.IsAsciiLetterLower(name[unitEnd]))
+            {
+                unitEnd++;
+            }
+
+            if (unitEnd == end && end < name.Length && char.IsLetter(name[end]))
+            {
+                unitEnd = end + 1;
+            }
+
+            if (unitEnd > end)
+            {
+                yield return name[i..unitEnd];
             }
         }
     }

@@ -31,11 +31,14 @@ internal static partial class ReplyScanner
     {
         var buffer = text.ToCharArray();
         var tokens = new List<ReplyToken>();
-        foreach (var mention in names.FindExact(text))
+        var mentions = names.FindExact(text);
+        foreach (var mention in mentions)
         {
             tokens.Add(Item(mention));
             Array.Fill(buffer, ItemMark, mention.Start, mention.Length);
         }
+
+        names.BlankOwnSpecifications(buffer, mentions);
 
         NotQuantities.Mask(buffer);
         var masked = new string(buffer);
