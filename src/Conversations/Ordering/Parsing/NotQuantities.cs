@@ -15,12 +15,21 @@ internal static partial class NotQuantities
 
     public static void Mask(char[] buffer)
     {
+        // Each pattern sees the text as the patterns before it left it, all its matches found
+        // before any is blanked; read in place, without a string per pattern (this runs per reply).
+        // Matches do not overlap and none is empty, so there are never more of them than characters.
+        var found = buffer.Length <= 128 ? stackalloc (int Index, int Length)[buffer.Length] : new (int, int)[buffer.Length];
         foreach (var pattern in Patterns)
         {
-            var text = new string(buffer);
-            foreach (Match match in pattern.Matches(text))
+            var count = 0;
+            foreach (var match in pattern.EnumerateMatches(buffer))
             {
-                Array.Fill(buffer, ' ', match.Index, match.Length);
+                found[count++] = (match.Index, match.Length);
+            }
+
+            foreach (var (index, length) in found[..count])
+            {
+                Array.Fill(buffer, ' ', index, length);
             }
         }
     }

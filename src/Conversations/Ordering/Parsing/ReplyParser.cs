@@ -16,7 +16,7 @@ public sealed class ReplyParser
             return ParsedReply.NotAnOrder("nothing but emoji or stickers");
         }
 
-        var names = new ItemNames(catalog);
+        var names = ItemNames.Of(catalog);
         var scan = ReplyScanner.Scan(normalized, names, catalog);
         var clauseText = WithOrdersEnded(scan);
         var questions = Clauses.Split(clauseText).Where(c => Clauses.IsQuestion(clauseText[c.Start..c.End])).ToList();
