@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace GroupBuy.Conversations.Ordering.Parsing;
@@ -13,14 +14,29 @@ internal static partial class NotQuantities
     private const string N = CountUnits.Number;
     private const string U = CountUnits.Class;
 
+    // Every pattern needs a number, or a weekday (周日, 星期天, 礼拜天).
+    private static readonly SearchValues<char> NumberOrWeekday = SearchValues.Create("0123456789" + ChineseNumber.NumeralChars + "周期拜");
+
     public static void Mask(char[] buffer)
     {
+        // Chatter, cancellations and counts in Chinese numerals (牛奶两箱) skip all or half of the patterns.
+        var digits = buffer.AsSpan().ContainsAnyInRange('0', '9');
+        if (!digits && !buffer.AsSpan().ContainsAny(NumberOrWeekday))
+        {
+            return;
+        }
+
         // Each pattern sees the text as the patterns before it left it, all its matches found
         // before any is blanked; read in place, without a string per pattern (this runs per reply).
         // Matches do not overlap and none is empty, so there are never more of them than characters.
         var found = buffer.Length <= 128 ? stackalloc (int Index, int Length)[buffer.Length] : new (int, int)[buffer.Length];
-        foreach (var pattern in Patterns)
+        foreach (var (pattern, needsDigits) in Patterns)
         {
+            if (needsDigits && !digits)
+            {
+                continue;
+            }
+
             var count = 0;
             foreach (var match in pattern.EnumerateMatches(buffer))
             {
@@ -35,10 +51,11 @@ internal static partial class NotQuantities
     }
 
     // Order matters: a phone number must go before its digits look like a room, a price before its
-    // decimal, a spec before its count looks like a quantity.
-    private static readonly Regex[] Patterns =
+    // decimal, a spec before its count looks like a quantity. The flag: it cannot match without ASCII digits.
+    private static readonly (Regex Pattern, bool NeedsDigits)[] Patterns =
     [
-        Phone(), LongDigits(), Price(), CountBeforePrice(), Measure(), Pack(), Address(), RoomPair(), Time(), Decimal(),
+        (Phone(), true), (LongDigits(), true), (Price(), false), (CountBeforePrice(), true), (Measure(), false),
+        (Pack(), false), (Address(), false), (RoomPair(), true), (Time(), false), (Decimal(), true),
     ];
 
     [GeneratedRegex(@"(?<!\d)(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)")]
