@@ -7,9 +7,6 @@ namespace GroupBuy.Conversations.Ordering.Parsing;
 /// </summary>
 internal static class CancelReading
 {
-    // "除了面包都不要了" cancels what is not named: the bot should confirm that rather than guess.
-    private static readonly string[] AllBut = ["除了", "以外", "之外"];
-
     public static bool Applies(ScannedReply scan)
     {
         var tokens = scan.Tokens;
@@ -28,7 +25,7 @@ internal static class CancelReading
     public static ParsedReply Read(ScannedReply scan, LineResolver resolver)
     {
         var tokens = scan.Tokens;
-        if (AllBut.Any(w => scan.Text.Contains(w, StringComparison.Ordinal)))
+        if (AllButWords.In(scan.Text))
         {
             return ParsedReply.Unclear("cancels all but some items");
         }

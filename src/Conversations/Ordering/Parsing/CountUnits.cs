@@ -6,7 +6,7 @@ namespace GroupBuy.Conversations.Ordering.Parsing;
 /// </summary>
 internal static class CountUnits
 {
-    public const string Chars = "份个盒箱袋桶提瓶斤包支只块件套组把颗条罐听串板扎捆对双";
+    public const string Chars = "份个盒箱袋桶提瓶斤包支只块件套组把颗条罐听串板扎捆对双杯";
 
     /// <summary>A regex character class of <see cref="Chars"/>.</summary>
     public const string Class = "[" + Chars + "]";

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GroupBuy.Conversations.Ordering.Parsing;
 
 /// <summary>
@@ -7,9 +9,15 @@ namespace GroupBuy.Conversations.Ordering.Parsing;
 /// </summary>
 internal sealed class ItemNames
 {
-    private readonly List<(int ItemNo, string Term)> terms = [];
+    // Every reply to a campaign is read against the same catalog: normalising its names once
+    // instead of per reply is most of a reply's cost saved. Keyed by the catalog instance, which
+    // the parser treats as immutable, and let go with it.
+    private static readonly ConditionalWeakTable<Catalog, ItemNames> Cache = new();
 
-    public ItemNames(Catalog catalog)
+    private readonly List<(int ItemNo, string Term)> terms = [];
+    private readonly List<(int ItemNo, string Specification)> specifications = [];
+
+    private ItemNames(Catalog catalog)
     {
         foreach (var item in catalog.Items)
         {
@@ -21,8 +29,56 @@ internal sealed class ItemNames
                     terms.Add((item.ItemNo, term));
                 }
             }
+
+            specifications.AddRange(Specifications(ReplyText.Normalize(item.Name)).Distinct().Select(spec => (item.ItemNo, spec)));
         }
     }
+
+    /// <summary>
+    /// Blanks the item's own specification where a resident repeats it beside the name: "10斤大米+1",
+    /// "大米10斤 两袋" and "10斤的大米" for 东北大米10斤装 order bags, not 10 of them. The same count
+    /// beside an item without it in its name ("五花肉2斤") stays a quantity.
+    /// </summary>
+    public void BlankOwnSpecifications(char[] text, IReadOnlyList<ItemMention> mentions)
+    {
+        foreach (var mention in mentions)
+        {
+            foreach (var (itemNo, spec) in specifications)
+            {
+                if (!mention.ItemNos.Contains(itemNo))
+                {
+                    continue;
+                }
+
+                var after = mention.Start + mention.Length;
+                while (after < text.Length && text[after] == ' ')
+                {
+                    after++;
+                }
+
+                if (text.AsSpan(after).StartsWith(spec))
+                {
+                    // "花生油5L装两桶": the 装 goes with the specification.
+                    var end = after + spec.Length;
+                    Array.Fill(text, ' ', after, end < text.Length && text[end] == '装' ? spec.Length + 1 : spec.Length);
+                }
+
+                var before = mention.Start;
+                while (before > 0 && text[before - 1] is ' ' or '的')
+                {
+                    before--;
+                }
+
+                var start = before - spec.Length;
+                if (start >= 0 && text.AsSpan(start, spec.Length).SequenceEqual(spec) && (start == 0 || !char.IsAsciiDigit(text[start - 1])))
+                {
+                    Array.Fill(text, ' ', start, spec.Length);
+                }
+            }
+        }
+    }
+
+    public static ItemNames Of(Catalog catalog) => Cache.GetValue(catalog, c => new ItemNames(c));
 
     /// <summary>Every name or alias written out in full, longest first, without overlaps.</summary>
     public IReadOnlyList<ItemMention> FindExact(string text)
@@ -68,6 +124,13 @@ internal sealed class ItemNames
     /// </summary>
     public IReadOnlyList<ItemMention> FindPartial(string word, int offset)
     {
+        // "有机奶" for 有机纯牛奶, "散养鸡蛋" for 散养土鸡蛋: a short name that keeps the letters of
+        // one item's name in order is that item, rather than two parts of it counted twice.
+        if (word.Length >= 2 && ItemsContaining(word).Count == 0 && ItemsShortenedTo(word) is [var itemNo])
+        {
+            return [new ItemMention(offset, word.Length, [itemNo], word)];
+        }
+
         var found = new List<ItemMention>();
         Split(word, offset, word.Length == 1, found);
         return [.. found.OrderBy(m => m.Start)];
@@ -93,6 +156,58 @@ internal sealed class ItemNames
                 return;
             }
         }
+    }
+
+    // "10斤", "30枚", "500g", "2l": a number in a name and the unit written after it.
+    private static IEnumerable<string> Specifications(string name)
+    {
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (!char.IsAsciiDigit(name[i]) || (i > 0 && char.IsAsciiDigit(name[i - 1])))
+            {
+                continue;
+            }
+
+            var end = i;
+            while (end < name.Length && (char.IsAsciiDigit(name[end]) || name[end] == '.'))
+            {
+                end++;
+            }
+
+            var unitEnd = end;
+            while (unitEnd < name.Length && char.IsAsciiLetterLower(name[unitEnd]))
+            {
+                unitEnd++;
+            }
+
+            if (unitEnd == end && end < name.Length && char.IsLetter(name[end]))
+            {
+                unitEnd = end + 1;
+            }
+
+            if (unitEnd > end)
+            {
+                yield return name[i..unitEnd];
+            }
+        }
+    }
+
+    private List<int> ItemsShortenedTo(string word) =>
+        [.. terms.Where(t => IsInOrder(word, t.Term)).Select(t => t.ItemNo).Distinct()];
+
+    private static bool IsInOrder(string word, string term)
+    {
+        var at = 0;
+        foreach (var c in word)
+        {
+            at = term.IndexOf(c, at) + 1;
+            if (at == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private List<int> ItemsContaining(string part) =>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace GroupBuy.Conversations.Ordering.Parsing;
@@ -13,23 +14,48 @@ internal static partial class NotQuantities
     private const string N = CountUnits.Number;
     private const string U = CountUnits.Class;
 
+    // Every pattern needs a number, or a weekday (周日, 星期天, 礼拜天).
+    private static readonly SearchValues<char> NumberOrWeekday = SearchValues.Create("0123456789" + ChineseNumber.NumeralChars + "周期拜");
+
     public static void Mask(char[] buffer)
     {
-        foreach (var pattern in Patterns)
+        // Chatter, cancellations and counts in Chinese numerals (牛奶两箱) skip all or half of the patterns.
+        var digits = buffer.AsSpan().ContainsAnyInRange('0', '9');
+        if (!digits && !buffer.AsSpan().ContainsAny(NumberOrWeekday))
         {
-            var text = new string(buffer);
-            foreach (Match match in pattern.Matches(text))
+            return;
+        }
+
+        // Each pattern sees the text as the patterns before it left it, all its matches found
+        // before any is blanked; read in place, without a string per pattern (this runs per reply).
+        // Matches do not overlap and none is empty, so there are never more of them than characters.
+        var found = buffer.Length <= 128 ? stackalloc (int Index, int Length)[buffer.Length] : new (int, int)[buffer.Length];
+        foreach (var (pattern, needsDigits) in Patterns)
+        {
+            if (needsDigits && !digits)
             {
-                Array.Fill(buffer, ' ', match.Index, match.Length);
+                continue;
+            }
+
+            var count = 0;
+            foreach (var match in pattern.EnumerateMatches(buffer))
+            {
+                found[count++] = (match.Index, match.Length);
+            }
+
+            foreach (var (index, length) in found[..count])
+            {
+                Array.Fill(buffer, ' ', index, length);
             }
         }
     }
 
     // Order matters: a phone number must go before its digits look like a room, a price before its
-    // decimal, a spec before its count looks like a quantity.
-    private static readonly Regex[] Patterns =
+    // decimal, a spec before its count looks like a quantity. The flag: it cannot match without ASCII digits.
+    private static readonly (Regex Pattern, bool NeedsDigits)[] Patterns =
     [
-        Phone(), LongDigits(), Price(), CountBeforePrice(), Measure(), Pack(), Address(), RoomPair(), Time(), Decimal(),
+        (Phone(), true), (LongDigits(), true), (Price(), false), (CountBeforePrice(), true), (Measure(), false),
+        (Pack(), false), (Address(), false), (RoomPair(), true), (Time(), false), (Decimal(), true),
     ];
 
     [GeneratedRegex(@"(?<!\d)(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)")]
@@ -49,8 +75,9 @@ internal static partial class NotQuantities
     [GeneratedRegex(N + @"(?:\.\d+)? ?(?:ml|毫升|l|升|kg|g|克|千克|公斤|cm|厘米|mm|毫米|寸|英寸)(?![a-z])(?: ?[x*] ?\d+ ?" + U + "?)?(?: ?装)?")]
     private static partial Regex Measure();
 
-    // "6瓶装", "30枚", "24盒一箱", "6瓶/箱", "一箱24盒", "每箱12瓶".
-    [GeneratedRegex(N + " ?" + U + " ?装|" + N + " ?(?:入|枚|粒|片)装?|" + N + " ?" + U + " ?(?:/|一|每) ?" + U + "|(?:每|一|/) ?" + U + @" ?(?:有|装)? ?\d+ ?" + U)]
+    // "6瓶装", "1.5斤装", "30枚", "24盒一箱", "6瓶/箱", "一箱24盒", "每箱12瓶"; in "两箱 每箱5斤" the
+    // first count is an order and only "每箱5斤" describes the goods.
+    [GeneratedRegex(N + @"(?:\.\d+)? ?" + U + " ?装|" + N + " ?(?:入|枚|粒|片)装?|" + N + " ?" + U + " ?(?:/|一|每) ?" + U + @"(?! ?\d)|(?:每|一|/) ?" + U + @" ?(?:有|装)? ?\d+ ?" + U)]
     private static partial Regex Pack();
 
     // The room after a building needs two digits and no measure word, so "6号楼 2份" keeps its 2份.
@@ -64,7 +91,8 @@ internal static partial class NotQuantities
     [GeneratedRegex(@"\d{1,2} ?: ?\d{2}|" + N + @" ?点(?: ?(?:半|钟|\d+ ?分?|[一二三四五]十分?))?|" + N + " ?月(?: ?" + N + " ?[日号])?|" + N + " ?(?:日|天|小时|分钟|周|个月|个星期|年|岁|度|折|%)|(?:周|星期|礼拜) ?[一二三四五六日天1-7]")]
     private static partial Regex Time();
 
-    // A decimal after "+", "加" or "x" is kept so the parser can say a fraction is not a quantity.
-    [GeneratedRegex(@"(?<![\d.])(?<![+加x*] ?)\d+\.\d+(?!\d)(?! ?号)")]
+    // A decimal after "+", "加" or "x", or before a measure word ("1.5斤"), is kept so the parser
+    // can say a fraction is not a quantity.
+    [GeneratedRegex(@"(?<![\d.])(?<![+加x*] ?)\d+\.\d+(?!\d)(?! ?号)(?! ?" + U + ")")]
     private static partial Regex Decimal();
 }

@@ -33,6 +33,11 @@ internal static class OrderReading
             return ParsedReply.Unclear($"a decrease ('{decrease.Text}') instead of a new total");
         }
 
+        if (scan.Has(TokenKind.Each) && AllButWords.In(scan.Text))
+        {
+            return ParsedReply.Unclear("orders all but some items");
+        }
+
         var binding = QuantityBinder.Bind(scan.Tokens);
         if (binding.Claims.Count == 0 && binding.Uncounted.Count == 0 && resolver.HasQuotedItem && WantsIt(scan.Text))
         {

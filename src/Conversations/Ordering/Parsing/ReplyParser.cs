@@ -16,9 +16,10 @@ public sealed class ReplyParser
             return ParsedReply.NotAnOrder("nothing but emoji or stickers");
         }
 
-        var names = new ItemNames(catalog);
+        var names = ItemNames.Of(catalog);
         var scan = ReplyScanner.Scan(normalized, names, catalog);
-        var questions = Clauses.Split(scan.Text).Where(c => Clauses.IsQuestion(scan.Text[c.Start..c.End])).ToList();
+        var clauseText = WithOrdersEnded(scan);
+        var questions = Clauses.Split(clauseText).Where(c => Clauses.IsQuestion(clauseText[c.Start..c.End])).ToList();
         if (questions.Count > 0)
         {
             // "还能+1吗", "+1的都到了吗": a question about ordering is not an order. A question
@@ -56,6 +57,27 @@ public sealed class ReplyParser
         return CancelReading.Applies(scan) ? CancelReading.Read(scan, resolver) : OrderReading.Read(scan, resolver);
     }
 
-    private static bool IsAboutOrdering(ReplyToken token) => token.Kind is TokenKind.Quantity or TokenKind.Each
-        or TokenKind.Decrease or TokenKind.ChangeMarker or TokenKind.CancelMarker;
+    /// <summary>
+    /// "面包+1 明天能到吗": a blank right after an order that names its item ends that order, as a
+    /// comma would, so the question after it is a clause of its own and leaves the order standing.
+    /// </summary>
+    private static string WithOrdersEnded(ScannedReply scan)
+    {
+        var text = scan.Text.ToCharArray();
+        for (var k = 1; k < scan.Tokens.Count; k++)
+        {
+            var count = scan.Tokens[k];
+            if (count is { Kind: TokenKind.Quantity, Form: QuantityForm.Plus } && scan.Tokens[k - 1].Kind == TokenKind.Item
+                && count.End < text.Length && text[count.End] == ' ')
+            {
+                text[count.End] = '\n';
+            }
+        }
+
+        return new string(text);
+    }
+
+    // "还能+1吗", "能不能来一份" ask about ordering; "500g一盒吗" asks about the goods.
+    private static bool IsAboutOrdering(ReplyToken token) => (token.Kind == TokenKind.Quantity && token.IsFirm)
+        || token.Kind is TokenKind.Each or TokenKind.Decrease or TokenKind.ChangeMarker or TokenKind.CancelMarker;
 }

@@ -31,11 +31,14 @@ internal static partial class ReplyScanner
     {
         var buffer = text.ToCharArray();
         var tokens = new List<ReplyToken>();
-        foreach (var mention in names.FindExact(text))
+        var mentions = names.FindExact(text);
+        foreach (var mention in mentions)
         {
             tokens.Add(Item(mention));
             Array.Fill(buffer, ItemMark, mention.Start, mention.Length);
         }
+
+        names.BlankOwnSpecifications(buffer, mentions);
 
         NotQuantities.Mask(buffer);
         var masked = new string(buffer);
@@ -47,6 +50,7 @@ internal static partial class ReplyScanner
 
         InReadingOrder(tokens);
         var others = LeftoverWords.Place(masked, tokens, names);
+        LabelledItems.Join(tokens, masked);
         return new ScannedReply(masked, tokens, others);
     }
 
@@ -87,7 +91,7 @@ internal static partial class ReplyScanner
             return Add(tokens, Count(TokenKind.Decrease, QuantityForm.Plus, s, m), m);
         }
 
-        if ((m = Each().Match(s, i)).Success)
+        if ((m = Each().Match(s, i)).Success || (m = EachPlus().Match(s, i)).Success)
         {
             return Add(tokens, Count(TokenKind.Each, QuantityForm.Each, s, m), m);
         }
@@ -134,7 +138,7 @@ internal static partial class ReplyScanner
             return Add(tokens, Count(TokenKind.Quantity, QuantityForm.Unit, s, m), m);
         }
 
-        if ((m = BareDigits().Match(s, i)).Success && FollowsItem(s, i, tokens))
+        if ((m = BareNumber().Match(s, i)).Success && FollowsItem(s, i, tokens))
         {
             return Add(tokens, Count(TokenKind.Quantity, QuantityForm.Bare, s, m), m);
         }
@@ -371,6 +375,10 @@ internal static partial class ReplyScanner
     [GeneratedRegex(@"\G(?:各|每样|每种|每款|每个|每一样|一样(?= ?(?:各|都)? ?(?:来|要))|全部|全都|所有的?|全(?= ?[各都要来])|都) ?(?:各|都)? ?(?:来|要|订|买)? ?" + CountTail)]
     private static partial Regex Each();
 
+    // "各+1", "每样加一", "全部+1". A bare "都" is left out: "大家都+1啊" calls on everyone.
+    [GeneratedRegex(@"\G(?:各|每样|每种|每款|每一样|全部|全都|所有的?) ?(?:都 ?)?(?:\+|加) ?" + CountTail)]
+    private static partial Regex EachPlus();
+
     [GeneratedRegex(@"\G(?:取消|不要了|不要啦|退掉|退了|退订|不买了|不订了|不跟了|删掉|删了|删除|撤销|撤单|不要|退(?!款|货|钱|费|换))")]
     private static partial Regex Cancel();
 
@@ -399,7 +407,8 @@ internal static partial class ReplyScanner
     [GeneratedRegex(@"\G(?<n>(?>" + N + @")) ?(?=\uE000)")]
     private static partial Regex CountBeforeItem();
 
-    // "牛奶2": digits right after an item.
-    [GeneratedRegex(@"\G(?<n>\d{1,2})(?![\d.])(?! ?号)")]
-    private static partial Regex BareDigits();
+    // "牛奶2", "牛奶俩": a number right after an item. A numeral that runs on into a word ("牛奶一直")
+    // is refused by the check that it ends cleanly.
+    [GeneratedRegex(@"\G(?<n>\d{1,2}(?![\d.])|[一二两俩仨三四五六七八九十]{1,3})(?! ?号)")]
+    private static partial Regex BareNumber();
 }

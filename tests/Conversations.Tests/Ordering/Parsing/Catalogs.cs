@@ -35,4 +35,20 @@ internal static class Catalogs
         new CatalogItem(2, "红富士苹果", []),
         new CatalogItem(3, "香蕉", []),
     ]);
+
+    /// <summary>
+    /// Fruit, vegetables and groceries as ops list them, specifications in the names ("2L装",
+    /// "10斤装", "30枚", "500g"): those numbers must never be read as quantities.
+    /// </summary>
+    public static readonly Catalog Produce = new(
+    [
+        new CatalogItem(1, "2L装鲜牛奶", ["鲜牛奶", "牛奶"]),
+        new CatalogItem(2, "阳光玫瑰葡萄", ["葡萄", "阳光玫瑰"]),
+        new CatalogItem(3, "赣南脐橙", ["脐橙", "橙子"]),
+        new CatalogItem(4, "东北大米10斤装", ["大米"]),
+        new CatalogItem(5, "农家土鸡蛋30枚", ["土鸡蛋", "鸡蛋"]),
+        new CatalogItem(6, "海南贵妃芒", ["芒果", "贵妃芒"]),
+        new CatalogItem(7, "500g小番茄", ["小番茄", "圣女果"]),
+        new CatalogItem(8, "5L花生油", ["花生油"]),
+    ]);
 }
