@@ -18,7 +18,7 @@ internal static partial class QuotedItem
             return null;
         }
 
-        var named = new ItemNames(catalog).FindExact(text).SelectMany(m => m.ItemNos).Distinct().ToList();
+        var named = ItemNames.Of(catalog).FindExact(text).SelectMany(m => m.ItemNos).Distinct().ToList();
         if (named.Count > 0)
         {
             return named.Count == 1 ? named[0] : null;
