@@ -323,7 +323,7 @@ internal static partial class CampaignEndpoints
             campaign.IsTakingOrders(clock.GetUtcNow())));
     }
 
-    private static async Task<IResult> OrdersAsync(long id, GroupBuyDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> OrdersAsync(long id, GroupBuyDbContext db, BusinessTimeZone zone, CancellationToken cancellationToken)
     {
         if (!await db.Campaigns.AnyAsync(c => c.Id == id, cancellationToken))
         {
@@ -341,9 +341,11 @@ internal static partial class CampaignEndpoints
             r.ChatId,
             r.UserId,
             r.DisplayName,
-            r.order.Status.ToString().ToLowerInvariant(),
+            r.order.Status == OrderStatus.PickedUp ? "picked_up" : r.order.Status.ToString().ToLowerInvariant(),
             [.. r.order.Lines.OrderBy(l => l.ItemNo).Select(l => new OrderLineResponse(l.ItemNo, l.Quantity))],
-            r.order.Total)));
+            r.order.Total,
+            r.order.PickupCode,
+            r.order.PickedUpAt is { } at ? zone.ToLocal(at) : null)));
     }
 
     private static CampaignResponse Present(Campaign campaign, IReadOnlyList<Group> groups, BusinessTimeZone zone, IReadOnlyList<string> warnings) => new(

@@ -78,10 +78,10 @@ public sealed class ChatScenario : IAsyncDisposable
     }
 
     /// <summary>Posts a message into the chat and waits until the bot has processed it; returns its id.</summary>
-    public async Task<string> SayAsync(string senderId, string senderName, string text, string? quotedMessageId = null, string? messageId = null)
+    public async Task<string> SayAsync(string senderId, string senderName, string text, string? quotedMessageId = null, string? messageId = null, string chatId = ChatId, IReadOnlyList<string>? mentions = null)
     {
         messageId ??= $"m-{Interlocked.Increment(ref messages)}";
-        var response = await Gateway.SendAsync(GatewayClient.Text(messageId, ChatId, senderId, text, senderName, quotedMessageId));
+        var response = await Gateway.SendAsync(GatewayClient.Text(messageId, chatId, senderId, text, senderName, quotedMessageId, mentions));
         response.EnsureSuccessStatusCode();
         await ProcessedAsync(messageId);
         return messageId;

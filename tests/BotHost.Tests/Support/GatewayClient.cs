@@ -25,7 +25,7 @@ public sealed class GatewayClient(HttpClient http, string secret)
         return http.SendAsync(request);
     }
 
-    public static object Text(string messageId, string chatId, string senderId, string text, string senderName = "王阿姨", string? quotedMessageId = null) => new
+    public static object Text(string messageId, string chatId, string senderId, string text, string senderName = "王阿姨", string? quotedMessageId = null, IReadOnlyList<string>? mentions = null) => new
     {
         messageId,
         chatId,
@@ -36,6 +36,6 @@ public sealed class GatewayClient(HttpClient http, string secret)
         sentAt = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)),
         imageUrl = (string?)null,
         quotedMessageId,
-        mentions = Array.Empty<string>(),
+        mentions = mentions ?? [],
     };
 }
