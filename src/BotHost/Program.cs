@@ -32,6 +32,8 @@ try
     app.MapJobsDashboard();
     app.MapGroups();
     app.MapCampaigns();
+    app.MapPickLists();
+    app.MapProgressNotices();
     app.MapGatewayWebhook();
     app.MapWeComWebhooks();
     app.MapOutbox();

@@ -6,6 +6,7 @@ using GroupBuy.Conversations.Ordering;
 using GroupBuy.Conversations.Ordering.Llm;
 using GroupBuy.Conversations.Ordering.Parsing;
 using GroupBuy.Conversations.Outbox;
+using GroupBuy.Conversations.PickLists;
 using GroupBuy.Conversations.Residents;
 using GroupBuy.Conversations.Routing;
 using GroupBuy.Conversations.Storage;
@@ -69,6 +70,8 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton<AckFlusher>();
         services.TryAddScoped<ResidentDirectory>();
         services.TryAddScoped<PickupCodes>();
+        services.TryAddScoped<PickListBuilder>();
+        services.TryAddScoped<ProgressNotices>();
         services.TryAddSingleton<ReplyParser>();
         services.TryAddSingleton<ReplyReader>();
         services.AddLlmFallback();

@@ -173,6 +173,12 @@ public sealed class Campaign : IVersioned
     /// <summary>Taking orders in one chat: the campaign is, and the chat's leader has not cut off (截单) there.</summary>
     public bool IsTakingOrdersIn(long groupId, DateTimeOffset now) => IsTakingOrders(now) && ChatOf(groupId)?.ClosedAt is null;
 
+    /// <summary>Ordering is over in one chat (the campaign, or the chat's leader, has cut off): its orders are what gets packed.</summary>
+    public bool IsOrderingOverIn(long groupId, DateTimeOffset now) => Status != CampaignStatus.Draft && !IsTakingOrdersIn(groupId, now);
+
+    /// <summary>Ordering is over in every chat, so nothing can change what is packed: the pick list is final.</summary>
+    public bool IsOrderingOver(DateTimeOffset now) => Status != CampaignStatus.Draft && chats.All(c => IsOrderingOverIn(c.GroupId, now));
+
     public CampaignChat? ChatOf(long groupId) => chats.FirstOrDefault(c => c.GroupId == groupId);
 
     /// <summary>The leader's 截单 in one chat: later replies there are told it has closed. Closing twice is harmless.</summary>

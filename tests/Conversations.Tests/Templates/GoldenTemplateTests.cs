@@ -94,6 +94,8 @@ public sealed class GoldenTemplateTests
             "shortage-summary.default",
             new ShortageSummaryMessage("3号全麦面包", 4, [new ShortageAffected("李叔", 2), new ShortageAffected("王阿姨", 1)], "25.5", Unmatched: 1)
         },
+        { "progress-sorting.default", new SortingNoticeMessage("周四鲜果", "11月27日(周五) 17:00", "3栋大堂快递柜旁") },
+        { "progress-delivered.default", new DeliveredNoticeMessage("周四鲜果", "11月27日(周五) 17:00", "3栋大堂快递柜旁") },
     };
 
     [Theory]
@@ -151,6 +153,8 @@ public sealed class GoldenTemplateTests
         PickupReminderMessage reminder => Templates.RenderAsync(reminder, CancellationToken.None),
         ShortageNoticeMessage shortage => Templates.RenderAsync(shortage, CancellationToken.None),
         ShortageSummaryMessage shortageSummary => Templates.RenderAsync(shortageSummary, CancellationToken.None),
+        SortingNoticeMessage sorting => Templates.RenderAsync(sorting, CancellationToken.None),
+        DeliveredNoticeMessage delivered => Templates.RenderAsync(delivered, CancellationToken.None),
         _ => throw new NotSupportedException($"Add {model.GetType().Name} to the golden test's dispatch."),
     };
 }
