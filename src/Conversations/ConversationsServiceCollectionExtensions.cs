@@ -1,5 +1,6 @@
 using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Chats;
+using GroupBuy.Conversations.Commission;
 using GroupBuy.Conversations.Inbox;
 using GroupBuy.Conversations.Ordering;
 using GroupBuy.Conversations.Ordering.Llm;
@@ -67,6 +68,8 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton<AckFlusher>();
         services.TryAddScoped<ResidentDirectory>();
         services.TryAddScoped<PickupCodes>();
+        services.TryAddSingleton(sp => CommissionRates.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddScoped<CommissionReports>();
         services.TryAddSingleton<ReplyParser>();
         services.TryAddSingleton<ReplyReader>();
         services.AddLlmFallback();

@@ -1,5 +1,6 @@
 using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Chats;
+using GroupBuy.Conversations.Commission;
 using GroupBuy.Conversations.Ordering;
 using GroupBuy.Conversations.Templates;
 using GroupBuy.Testing;
@@ -53,6 +54,18 @@ public sealed class GoldenTemplateTests
         { "order-read-back.cancel-all", new OrderReadBackMessage("王阿姨", "cancel_all", ["1号红富士苹果", "3号全麦面包"], SingleItem: false, MentionRequired: false, BotName: "团购助手") },
         { "nothing-to-cancel.nothing-ordered", new NothingToCancelMessage("李叔", "周四鲜果", []) },
         { "nothing-to-cancel.not-that-item", new NothingToCancelMessage("李叔", "周四鲜果", ["3号全麦面包"]) },
+        {
+            "leader-commission.below-first-tier",
+            new LeaderCommissionMessage("李姐", "11月23日–11月29日", "180.75", "14.09", "11月", "4,972.75", "301.61", HasTierBonus: false, "0", HasNextTier: true, "500", "27.25")
+        },
+        {
+            "leader-commission.first-tier",
+            new LeaderCommissionMessage("李姐", "11月30日–12月6日", "59.90", "3.59", "11月", "5,032.65", "305.20", HasTierBonus: true, "500", HasNextTier: true, "1,200", "4,967.35")
+        },
+        {
+            "leader-commission.top-tier",
+            new LeaderCommissionMessage("张姐", "11月23日–11月29日", "2,345.60", "234.56", "11月", "10,000.00", "1,000.00", HasTierBonus: true, "1,200", HasNextTier: false, string.Empty, string.Empty)
+        },
     };
 
     [Theory]
@@ -93,6 +106,7 @@ public sealed class GoldenTemplateTests
         SoldOutMessage soldOut => Templates.RenderAsync(soldOut, CancellationToken.None),
         OrderReadBackMessage readBack => Templates.RenderAsync(readBack, CancellationToken.None),
         NothingToCancelMessage nothing => Templates.RenderAsync(nothing, CancellationToken.None),
+        LeaderCommissionMessage commission => Templates.RenderAsync(commission, CancellationToken.None),
         _ => throw new NotSupportedException($"Add {model.GetType().Name} to the golden test's dispatch."),
     };
 }
