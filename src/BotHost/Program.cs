@@ -6,6 +6,7 @@ using GroupBuy.BotHost.Channels.WeCom;
 using GroupBuy.BotHost.Outbox;
 using GroupBuy.BotHost.Groups;
 using GroupBuy.BotHost.Health;
+using GroupBuy.BotHost.Leaders;
 using GroupBuy.Conversations;
 using GroupBuy.Jobs;
 
@@ -32,6 +33,7 @@ try
     app.MapJobsDashboard();
     app.MapGroups();
     app.MapCampaigns();
+    app.MapLeaders();
     app.MapGatewayWebhook();
     app.MapWeComWebhooks();
     app.MapOutbox();
