@@ -6,6 +6,7 @@ using GroupBuy.BotHost.Channels.WeCom;
 using GroupBuy.BotHost.Outbox;
 using GroupBuy.BotHost.Groups;
 using GroupBuy.BotHost.Health;
+using GroupBuy.BotHost.Leaders;
 using GroupBuy.Conversations;
 using GroupBuy.Jobs;
 
@@ -34,6 +35,7 @@ try
     app.MapCampaigns();
     app.MapPickLists();
     app.MapProgressNotices();
+    app.MapLeaders();
     app.MapGatewayWebhook();
     app.MapWeComWebhooks();
     app.MapOutbox();

@@ -1,5 +1,6 @@
 using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Chats;
+using GroupBuy.Conversations.Commission;
 using GroupBuy.Conversations.Inbox;
 using GroupBuy.Conversations.Leaders;
 using GroupBuy.Conversations.Ordering;
@@ -72,6 +73,8 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddScoped<PickupCodes>();
         services.TryAddScoped<PickListBuilder>();
         services.TryAddScoped<ProgressNotices>();
+        services.TryAddSingleton(sp => CommissionRates.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddScoped<CommissionReports>();
         services.TryAddSingleton<ReplyParser>();
         services.TryAddSingleton<ReplyReader>();
         services.AddLlmFallback();

@@ -1,3 +1,4 @@
+using GroupBuy.Conversations.Commission;
 using GroupBuy.Conversations.Inbox;
 using GroupBuy.Conversations.Ordering;
 using GroupBuy.Conversations.Ordering.Llm;
@@ -31,6 +32,7 @@ internal sealed class StartupChecks : IHostedLifecycleService
         services.GetRequiredService<OutboxSettings>();
         services.GetRequiredService<AckSettings>();
         services.GetRequiredService<LlmSettings>();
+        services.GetRequiredService<CommissionRates>();
 
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<StorageMigrator>().MigrateAsync(cancellationToken);

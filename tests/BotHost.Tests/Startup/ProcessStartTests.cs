@@ -75,6 +75,7 @@ public sealed class ProcessStartTests : IClassFixture<PostgresDatabase>, IDispos
     [InlineData("Jobs:PollInterval", "-00:00:01")]
     [InlineData("Llm:Endpoint", "api.example.com/v1")]
     [InlineData("Llm:TimeoutSeconds", "0")]
+    [InlineData("Commission:Rates:生鲜", "0.2")]
     public async Task A_wrong_setting_stops_the_start_and_is_named(string key, string value)
     {
         await using var host = BotHostProcess.Start(folder.Path, $"--{key}={value}");

@@ -1,5 +1,6 @@
 using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Chats;
+using GroupBuy.Conversations.Commission;
 using GroupBuy.Conversations.Leaders;
 using GroupBuy.Conversations.Ordering;
 using GroupBuy.Conversations.Templates;
@@ -96,6 +97,18 @@ public sealed class GoldenTemplateTests
         },
         { "progress-sorting.default", new SortingNoticeMessage("周四鲜果", "11月27日(周五) 17:00", "3栋大堂快递柜旁") },
         { "progress-delivered.default", new DeliveredNoticeMessage("周四鲜果", "11月27日(周五) 17:00", "3栋大堂快递柜旁") },
+        {
+            "leader-commission.below-first-tier",
+            new LeaderCommissionMessage("李姐", "11月23日–11月29日", "180.75", "14.09", "11月", "4,972.75", "301.61", HasTierBonus: false, "0", HasNextTier: true, "500", "27.25")
+        },
+        {
+            "leader-commission.first-tier",
+            new LeaderCommissionMessage("李姐", "11月30日–12月6日", "59.90", "3.59", "11月", "5,032.65", "305.20", HasTierBonus: true, "500", HasNextTier: true, "1,200", "4,967.35")
+        },
+        {
+            "leader-commission.top-tier",
+            new LeaderCommissionMessage("张姐", "11月23日–11月29日", "2,345.60", "234.56", "11月", "10,000.00", "1,000.00", HasTierBonus: true, "1,200", HasNextTier: false, string.Empty, string.Empty)
+        },
     };
 
     [Theory]
@@ -155,6 +168,7 @@ public sealed class GoldenTemplateTests
         ShortageSummaryMessage shortageSummary => Templates.RenderAsync(shortageSummary, CancellationToken.None),
         SortingNoticeMessage sorting => Templates.RenderAsync(sorting, CancellationToken.None),
         DeliveredNoticeMessage delivered => Templates.RenderAsync(delivered, CancellationToken.None),
+        LeaderCommissionMessage commission => Templates.RenderAsync(commission, CancellationToken.None),
         _ => throw new NotSupportedException($"Add {model.GetType().Name} to the golden test's dispatch."),
     };
 }
