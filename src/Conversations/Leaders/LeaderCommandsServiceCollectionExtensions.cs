@@ -16,6 +16,7 @@ internal static class LeaderCommandsServiceCollectionExtensions
         services.AddScoped<ILeaderCommand, NotPickedUpCommand>();
         services.AddScoped<ILeaderCommand, ShortageCommand>();
         services.AddScoped<ILeaderCommand, RemindCommand>();
+        services.AddScoped<ILeaderCommand, CommissionCommand>();
         return services;
     }
 }

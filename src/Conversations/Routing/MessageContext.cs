@@ -103,6 +103,24 @@ public sealed class MessageContext
         Db.OutboundMessages.Add(reply.Via(replies == 1 ? Message.ReplyUrl : null));
     }
 
+    /// <summary>
+    /// Answers the sender in a private chat where the channel has one (their earnings, say, are
+    /// nobody else's business), else in the group with an @-mention.
+    /// </summary>
+    public async Task ReplyPrivatelyAsync<TModel>(TModel model, CancellationToken cancellationToken)
+        where TModel : IMessageModel
+    {
+        if (IsPrivate || !Capabilities.HasPrivateChat)
+        {
+            await ReplyAsync(model, cancellationToken);
+            return;
+        }
+
+        var text = await templates.RenderAsync(model, cancellationToken);
+        var key = $"reply:{Message.Channel}:{Message.MessageId}:{++replies}";
+        Db.OutboundMessages.Add(OutboundMessage.ToUser(Message.Channel, Message.SenderId, text, key, Now));
+    }
+
     /// <summary>Where an answer goes: the sender privately, or the group with the sender @-mentioned.</summary>
     private OutboundMessage Answer(string text, string idempotencyKey) => IsPrivate
         ? OutboundMessage.ToUser(Message.Channel, Message.SenderId, text, idempotencyKey, Now)
