@@ -20,13 +20,7 @@ internal sealed partial class PickupCommand : ILeaderCommand
     {
         var codes = Code().Matches(command.Argument).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
         var names = Name().Matches(command.Argument).Select(m => m.Groups["name"].Value).Distinct(StringComparer.Ordinal).ToList();
-        var mentioned = context.Message.Mentions.Where(m => m != context.Message.SenderId && !IsBot(context, m)).Distinct(StringComparer.Ordinal).ToList();
-        if (codes.Count == 0 && names.Count == 0 && mentioned.Count == 0)
-        {
-            await context.ProblemAsync("pickup_usage", command.Word, string.Empty, cancellationToken);
-            return;
-        }
-
+        var mentioned = context.Message.Mentions.Where(m => m != context.Message.SenderId).Distinct(StringComparer.Ordinal).ToList();
         var found = new List<(string Asked, ResidentOrder? Order)>();
         foreach (var code in codes)
         {
@@ -36,15 +30,23 @@ internal sealed partial class PickupCommand : ILeaderCommand
         var arrived = await ChatCampaigns.ArrivedAsync(context.Db, group.Id, cancellationToken)
             ?? await ChatCampaigns.OrderingOverAsync(context.Db, group.Id, context.Now, cancellationToken);
         var inCampaign = arrived is null ? [] : await GroupOrders.WithGoodsAsync(context.Db, arrived.Id, group.Id, cancellationToken);
-        foreach (var userId in mentioned)
+        // The mention list may also hold the bot or someone mentioned in passing: only people with
+        // goods waiting count; a name that matches nobody is reported from the text below.
+        foreach (var order in mentioned.Select(userId => inCampaign.FirstOrDefault(o => o.UserId == userId)).OfType<ResidentOrder>())
         {
-            found.Add(("@" + userId, inCampaign.FirstOrDefault(o => o.UserId == userId)));
+            found.Add(("@" + order.Name, order));
         }
 
         foreach (var name in names.Where(n => !mentioned.Any(m => inCampaign.Any(o => o.UserId == m && o.Name == n))))
         {
             var matches = inCampaign.Where(o => o.Name == name).ToList();
             found.Add(("@" + name, matches.Count == 1 ? matches[0] : null));
+        }
+
+        if (found.Count == 0)
+        {
+            await context.ProblemAsync("pickup_usage", command.Word, string.Empty, cancellationToken);
+            return;
         }
 
         var confirmed = new List<PickupEntry>();
@@ -91,8 +93,6 @@ internal sealed partial class PickupCommand : ILeaderCommand
             select new { order, resident.DisplayName, resident.UserId }).FirstOrDefaultAsync(cancellationToken);
         return row is null ? null : new ResidentOrder(row.order, row.DisplayName, row.UserId);
     }
-
-    private static bool IsBot(MessageContext context, string mention) => string.Equals(mention, context.Bot.Name, StringComparison.Ordinal);
 
     [GeneratedRegex(@"(?<![\d@＠])\d{4,6}(?!\d)")]
     private static partial Regex Code();

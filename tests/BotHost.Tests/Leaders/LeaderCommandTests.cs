@@ -68,6 +68,24 @@ public sealed class LeaderCommandTests : IAsyncLifetime
         Assert.Equal("1:1", (await chat.OrdersAsync())["u-1"]);
     }
 
+    [Theory]
+    [InlineData("开团 周四鲜果", "开团")]
+    [InlineData("@团购助手 汇总", "汇总")]
+    [InlineData("/统计", "统计")]
+    [InlineData("核销 1001", "核销")]
+    [InlineData("已取 @李叔", "已取")]
+    [InlineData("未取", "未取")]
+    [InlineData("缺货 1 2", "缺货")]
+    [InlineData("提醒", "提醒")]
+    [InlineData("佣金", "佣金")]
+    public async Task Every_command_from_a_resident_is_the_leaders(string text, string word)
+    {
+        await chat.SayAsync("u-1", "王阿姨", text);
+
+        var refusal = Assert.Single(await chat.RepliesAsync());
+        Assert.Equal($"王阿姨，“{word}”是团长用的指令哦～有需要可以直接找团长李姐。", refusal.Text);
+    }
+
     [Fact]
     public async Task Chat_that_only_looks_like_a_command_is_left_alone()
     {
