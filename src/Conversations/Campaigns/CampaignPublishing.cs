@@ -93,24 +93,18 @@ public sealed class CampaignPublishing(
 
     private async Task<bool> QueuePreviewAsync(Campaign campaign, Group group, DateTimeOffset now, List<string> warnings, CancellationToken cancellationToken)
     {
-        if (group.DismissedAt is not null)
+        if (GroupPosting.Unreachable(group, channels) is { } why)
         {
-            warnings.Add($"Chat {group.ChatId} was dismissed; no preview was sent there.");
+            warnings.Add(why);
             return false;
         }
 
-        var channel = channels.Find(group.Channel);
-        if (channel is null)
+        if (GroupPosting.Caution(group) is { } caution)
         {
-            warnings.Add($"Chat {group.ChatId} is on {group.Channel}, which this host cannot post to.");
-            return false;
+            warnings.Add(caution);
         }
 
-        if (group.WeComRoute == WeComRoute.CustomerGroup)
-        {
-            warnings.Add($"Chat {group.ChatId} is a WeCom customer group: {group.LeaderName} must confirm the group message in WeCom, and it takes one a day.");
-        }
-
+        var channel = channels.Find(group.Channel)!;
         var text = await templates.RenderAsync(Preview(campaign, channel.Capabilities), cancellationToken);
         db.OutboundMessages.Add(OutboundMessage.ToChat(group.Channel, group.ChatId, text, [], PreviewKey(campaign.Id, group.Id), now));
         campaign.MarkPreviewQueued(group.Id, now);

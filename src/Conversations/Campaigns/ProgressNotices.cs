@@ -75,15 +75,15 @@ public sealed class ProgressNotices(
                 continue;
             }
 
-            if (Unreachable(group) is { } why)
+            if (GroupPosting.Unreachable(group, channels) is { } why)
             {
                 warnings.Add(why);
                 continue;
             }
 
-            if (group.WeComRoute == WeComRoute.CustomerGroup)
+            if (GroupPosting.Caution(group) is { } caution)
             {
-                warnings.Add($"Chat {group.ChatId} is a WeCom customer group: {group.LeaderName} must confirm the notice in WeCom, and it takes one group message a day.");
+                warnings.Add(caution);
             }
 
             if (campaign.IsTakingOrdersIn(group.Id, now))
@@ -97,19 +97,6 @@ public sealed class ProgressNotices(
 
         await db.SaveChangesAsync(cancellationToken);
         return new ProgressResult(ProgressOutcome.Queued, null, queued, earlier.Count, warnings);
-    }
-
-    /// <summary>Why nothing can be posted into the group now, or null when it can.</summary>
-    private string? Unreachable(Group group)
-    {
-        if (group.DismissedAt is not null)
-        {
-            return $"Chat {group.ChatId} was dismissed; no progress notice was sent there.";
-        }
-
-        return channels.Find(group.Channel) is null
-            ? $"Chat {group.ChatId} is on {group.Channel}, which this host cannot post to."
-            : null;
     }
 
     private Task<string> RenderAsync(Campaign campaign, SupplyStage stage, CancellationToken cancellationToken)

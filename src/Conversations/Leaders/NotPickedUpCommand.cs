@@ -1,4 +1,3 @@
-using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Groups;
 using GroupBuy.Conversations.Ordering;
 using GroupBuy.Conversations.Routing;
@@ -12,11 +11,9 @@ internal sealed class NotPickedUpCommand : ILeaderCommand
 
     public async Task RunAsync(MessageContext context, Group group, LeaderCommand command, CancellationToken cancellationToken)
     {
-        var campaign = await ChatCampaigns.ArrivedAsync(context.Db, group.Id, cancellationToken);
+        var campaign = await context.ArrivedCampaignAsync(group, cancellationToken);
         if (campaign is null)
         {
-            var current = await ChatCampaigns.CurrentAsync(context.Db, group.Id, context.Now, cancellationToken);
-            await context.ProblemAsync(current is null ? "no_campaign" : "not_arrived", string.Empty, current?.Title ?? string.Empty, cancellationToken);
             return;
         }
 
