@@ -8,6 +8,7 @@ using GroupBuy.Conversations.Ordering.Llm;
 using GroupBuy.Conversations.Ordering.Parsing;
 using GroupBuy.Conversations.Outbox;
 using GroupBuy.Conversations.PickLists;
+using GroupBuy.Conversations.Reminders;
 using GroupBuy.Conversations.Residents;
 using GroupBuy.Conversations.Routing;
 using GroupBuy.Conversations.Storage;
@@ -71,6 +72,8 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton<AckFlusher>();
         services.TryAddScoped<ResidentDirectory>();
         services.TryAddScoped<PickupCodes>();
+        services.TryAddSingleton(sp => ReminderSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton<PickupReminders>();
         services.TryAddScoped<PickListBuilder>();
         services.TryAddScoped<ProgressNotices>();
         services.TryAddSingleton(sp => CommissionRates.FromConfiguration(sp.GetRequiredService<IConfiguration>()));

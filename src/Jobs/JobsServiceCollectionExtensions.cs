@@ -25,6 +25,8 @@ public static class JobsServiceCollectionExtensions
         // Likewise the activator: each host builds jobs from its own container, never another host's.
         services.TryAddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHostedService<HangfireLogBridgeAttachment>();
+        services.AddHostedService<RecurringJobsRegistration>();
+        services.AddTransient<Reminders.PickupReminderJob>();
 
         services.AddHangfire(config => config
             .UseLogProvider(HangfireLogBridge.Instance)

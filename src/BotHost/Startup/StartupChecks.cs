@@ -3,6 +3,7 @@ using GroupBuy.Conversations.Inbox;
 using GroupBuy.Conversations.Ordering;
 using GroupBuy.Conversations.Ordering.Llm;
 using GroupBuy.Conversations.Outbox;
+using GroupBuy.Conversations.Reminders;
 using GroupBuy.Conversations.Storage;
 using GroupBuy.Conversations.Time;
 using GroupBuy.Jobs.Hosting;
@@ -31,6 +32,7 @@ internal sealed class StartupChecks : IHostedLifecycleService
         services.GetRequiredService<InboxSettings>();
         services.GetRequiredService<OutboxSettings>();
         services.GetRequiredService<AckSettings>();
+        services.GetRequiredService<ReminderSettings>();
         services.GetRequiredService<LlmSettings>();
         services.GetRequiredService<CommissionRates>();
 

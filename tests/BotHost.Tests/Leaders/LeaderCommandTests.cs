@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using GroupBuy.BotHost.Tests.Support;
 using GroupBuy.Conversations.Ordering;
+using GroupBuy.Conversations.Reminders;
 using GroupBuy.Conversations.Storage;
 using GroupBuy.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -160,6 +161,13 @@ public sealed class LeaderCommandTests : IAsyncLifetime
         Assert.Contains("李叔：1002（2号香蕉×1）", arrival.Text, StringComparison.Ordinal);
         Assert.Contains("张姐：1003（3号全麦面包×1）", arrival.Text, StringComparison.Ordinal);
         Assert.Equal(["u-1", "u-2", "u-3"], Mentions(arrival));
+        await using (var scope = chat.Host.Services.CreateAsyncScope())
+        {
+            // The reminders that follow are planned with the arrival (when they fall is PickupReminderPlanTests' business).
+            var steps = await scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>().Set<PickupReminder>().Select(r => r.Step).ToListAsync();
+            Assert.Contains(PickupReminderStep.NextMorning, steps);
+            Assert.Contains(PickupReminderStep.LeaderOverdue, steps);
+        }
 
         await chat.SayAsync(Leader, "李姐", "核销 1001");
         await chat.WaitForAsync(d => d.Text.StartsWith("已核销：\n王阿姨 1001（1号红富士苹果×2）\n还有2位没取。", StringComparison.Ordinal));

@@ -3,6 +3,7 @@ using GroupBuy.Conversations.Chats;
 using GroupBuy.Conversations.Commission;
 using GroupBuy.Conversations.Leaders;
 using GroupBuy.Conversations.Ordering;
+using GroupBuy.Conversations.Reminders;
 using GroupBuy.Conversations.Templates;
 using GroupBuy.Testing;
 using Xunit;
@@ -95,6 +96,9 @@ public sealed class GoldenTemplateTests
             "shortage-summary.default",
             new ShortageSummaryMessage("3号全麦面包", 4, [new ShortageAffected("李叔", 2), new ShortageAffected("王阿姨", 1)], "25.5", Unmatched: 1)
         },
+        { "pickup-reminder-private.first", new PrivatePickupReminderMessage("王阿姨", "周四鲜果", "3栋大堂快递柜旁", "1001", ["1号红富士苹果×2", "2号香蕉×1"], Again: false) },
+        { "pickup-reminder-private.next-morning", new PrivatePickupReminderMessage("王阿姨", "周四鲜果", "3栋大堂快递柜旁", "1001", ["1号红富士苹果×2"], Again: true) },
+        { "pickup-overdue.default", new PickupOverdueMessage("李姐", "周四鲜果", 48, [new PickupEntry("李叔", "1002", ["2号香蕉×1"]), new PickupEntry("张姐", "1003", ["3号全麦面包×1"])]) },
         { "progress-sorting.default", new SortingNoticeMessage("周四鲜果", "11月27日(周五) 17:00", "3栋大堂快递柜旁") },
         { "progress-delivered.default", new DeliveredNoticeMessage("周四鲜果", "11月27日(周五) 17:00", "3栋大堂快递柜旁") },
         {
@@ -168,6 +172,8 @@ public sealed class GoldenTemplateTests
         ShortageSummaryMessage shortageSummary => Templates.RenderAsync(shortageSummary, CancellationToken.None),
         SortingNoticeMessage sorting => Templates.RenderAsync(sorting, CancellationToken.None),
         DeliveredNoticeMessage delivered => Templates.RenderAsync(delivered, CancellationToken.None),
+        PrivatePickupReminderMessage privateReminder => Templates.RenderAsync(privateReminder, CancellationToken.None),
+        PickupOverdueMessage overdue => Templates.RenderAsync(overdue, CancellationToken.None),
         LeaderCommissionMessage commission => Templates.RenderAsync(commission, CancellationToken.None),
         _ => throw new NotSupportedException($"Add {model.GetType().Name} to the golden test's dispatch."),
     };

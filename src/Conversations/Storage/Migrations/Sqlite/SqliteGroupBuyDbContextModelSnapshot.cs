@@ -746,6 +746,51 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("GroupBuy.Conversations.Reminders.PickupReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<long>("GroupId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("group_id");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pickup_reminders");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_pickup_reminders_group_id");
+
+                    b.HasIndex("SentAt", "DueAt")
+                        .HasDatabaseName("ix_pickup_reminders_sent_at_due_at");
+
+                    b.HasIndex("CampaignId", "GroupId", "Step")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pickup_reminders_campaign_id_group_id_step");
+
+                    b.ToTable("pickup_reminders", (string)null);
+                });
+
             modelBuilder.Entity("GroupBuy.Conversations.Residents.Resident", b =>
                 {
                     b.Property<long>("Id")
@@ -892,6 +937,23 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_refunds_orders_order_id");
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.Reminders.PickupReminder", b =>
+                {
+                    b.HasOne("GroupBuy.Conversations.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pickup_reminders_campaigns_campaign_id");
+
+                    b.HasOne("GroupBuy.Conversations.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pickup_reminders_groups_group_id");
                 });
 
             modelBuilder.Entity("GroupBuy.Conversations.Campaigns.Campaign", b =>
