@@ -10,6 +10,7 @@ using GroupBuy.Conversations.Outbox;
 using GroupBuy.Conversations.PickLists;
 using GroupBuy.Conversations.Residents;
 using GroupBuy.Conversations.Routing;
+using GroupBuy.Conversations.Schedules;
 using GroupBuy.Conversations.Storage;
 using GroupBuy.Conversations.Templates;
 using GroupBuy.Conversations.Time;
@@ -73,6 +74,8 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddScoped<PickupCodes>();
         services.TryAddScoped<PickListBuilder>();
         services.TryAddScoped<ProgressNotices>();
+        services.TryAddScoped<CampaignCutOff>();
+        services.TryAddScoped<ScheduledPublishing>();
         services.TryAddSingleton(sp => CommissionRates.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.TryAddScoped<CommissionReports>();
         services.TryAddSingleton<ReplyParser>();
