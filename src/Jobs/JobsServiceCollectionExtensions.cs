@@ -1,5 +1,8 @@
+using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Storage;
+using GroupBuy.Jobs.Campaigns;
 using GroupBuy.Jobs.Hosting;
+using GroupBuy.Jobs.Schedules;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +28,10 @@ public static class JobsServiceCollectionExtensions
         // Likewise the activator: each host builds jobs from its own container, never another host's.
         services.TryAddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHostedService<HangfireLogBridgeAttachment>();
+
+        services.TryAddScoped<ICutOffScheduler, HangfireCutOffScheduler>();
+        services.TryAddScoped<ScheduleJobs>();
+        services.AddHostedService<ScheduleJobsStartup>();
 
         services.AddHangfire(config => config
             .UseLogProvider(HangfireLogBridge.Instance)
