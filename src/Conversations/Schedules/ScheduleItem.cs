@@ -12,16 +12,7 @@ public sealed class ScheduleItem
 
     internal ScheduleItem(int itemNo, string name, IEnumerable<string> aliases, decimal price, decimal referencePrice, string category, int? stock, bool allowUnsuitable)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(itemNo, 1);
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentException.ThrowIfNullOrWhiteSpace(category);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(price);
-        ArgumentOutOfRangeException.ThrowIfNegative(referencePrice);
-        if (stock is < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(stock), stock, "Stock cannot be negative.");
-        }
-
+        CampaignItem.EnsureValid(itemNo, name, price, referencePrice, category, stock);
         ItemNo = itemNo;
         Name = name;
         Aliases = CampaignItem.CleanAliases(aliases);
