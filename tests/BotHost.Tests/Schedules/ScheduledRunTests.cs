@@ -151,6 +151,21 @@ public sealed class ScheduledRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Triggering_the_recurring_job_runs_it_through_hangfire_on_the_hosts_services()
+    {
+        host.Services.GetRequiredService<IRecurringJobManager>().Trigger(ScheduleJobs.JobId(scheduleId));
+
+        for (var i = 0; i < 600 && (await CampaignsAsync()).Count == 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        var campaign = Assert.Single(await CampaignsAsync());
+        Assert.Equal(CampaignStatus.Published, campaign.Status);
+        Assert.Equal(ThursdayCutOff, campaign.ClosesAt);
+    }
+
+    [Fact]
     public async Task Two_hosts_on_one_database_running_the_same_occurrence_at_once_publish_it_once()
     {
         var second = CreateHost();
