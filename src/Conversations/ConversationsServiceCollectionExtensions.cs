@@ -11,6 +11,7 @@ using GroupBuy.Conversations.PickLists;
 using GroupBuy.Conversations.Reminders;
 using GroupBuy.Conversations.Residents;
 using GroupBuy.Conversations.Routing;
+using GroupBuy.Conversations.Schedules;
 using GroupBuy.Conversations.Storage;
 using GroupBuy.Conversations.Templates;
 using GroupBuy.Conversations.Time;
@@ -76,6 +77,8 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton<PickupReminders>();
         services.TryAddScoped<PickListBuilder>();
         services.TryAddScoped<ProgressNotices>();
+        services.TryAddScoped<CampaignCutOff>();
+        services.TryAddScoped<ScheduledPublishing>();
         services.TryAddSingleton(sp => CommissionRates.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.TryAddScoped<CommissionReports>();
         services.TryAddSingleton<ReplyParser>();

@@ -1,5 +1,8 @@
+using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Storage;
+using GroupBuy.Jobs.Campaigns;
 using GroupBuy.Jobs.Hosting;
+using GroupBuy.Jobs.Schedules;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +30,10 @@ public static class JobsServiceCollectionExtensions
         services.AddHostedService<HangfireLogBridgeAttachment>();
         services.AddHostedService<RecurringJobsRegistration>();
         services.AddTransient<Reminders.PickupReminderJob>();
+
+        services.TryAddScoped<ICutOffScheduler, HangfireCutOffScheduler>();
+        services.TryAddScoped<ScheduleJobs>();
+        services.AddHostedService<ScheduleJobsStartup>();
 
         services.AddHangfire(config => config
             .UseLogProvider(HangfireLogBridge.Instance)

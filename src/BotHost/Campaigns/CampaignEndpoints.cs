@@ -93,7 +93,8 @@ internal static partial class CampaignEndpoints
         campaign.OfferOnlyIn([.. valid.Groups.Select(g => g.Id)]);
     }
 
-    private static async Task<List<Group>> ReadChatsAsync(GroupBuyDbContext db, IReadOnlyList<string>? chatIds, FieldErrors errors, CancellationToken cancellationToken)
+    /// <summary>The registered groups of <paramref name="chatIds"/>; each unknown or ambiguous one is an error on <c>chatIds[i]</c>. Schedules check theirs with it too.</summary>
+    internal static async Task<List<Group>> ReadChatsAsync(GroupBuyDbContext db, IReadOnlyList<string>? chatIds, FieldErrors errors, CancellationToken cancellationToken)
     {
         if (chatIds is null || chatIds.Count == 0)
         {
@@ -120,7 +121,8 @@ internal static partial class CampaignEndpoints
         return groups;
     }
 
-    private static void ReadItems(IReadOnlyList<CampaignItemRequest>? items, FieldErrors errors, List<string> warnings)
+    /// <summary>The item rules of POST /api/campaigns, errors on <c>items[i].field</c>; schedules list their items by the same rules.</summary>
+    internal static void ReadItems(IReadOnlyList<CampaignItemRequest>? items, FieldErrors errors, List<string> warnings)
     {
         if (items is null || items.Count == 0)
         {
@@ -235,9 +237,16 @@ internal static partial class CampaignEndpoints
         return db.Groups.AsNoTracking().Where(g => groupIds.Contains(g.Id)).ToListAsync(cancellationToken);
     }
 
-    private static async Task<IResult> PublishAsync(long id, CampaignPublishing publishing, CancellationToken cancellationToken)
+    private static async Task<IResult> PublishAsync(long id, CampaignPublishing publishing, ICutOffScheduler cutOffs, GroupBuyDbContext db, CancellationToken cancellationToken)
     {
         var result = await publishing.PublishAsync(id, cancellationToken);
+        if (result.Outcome == PublishOutcome.Published)
+        {
+            // closesAt really closes it: codes and the announcement come from the job then, as from a leader's 截单.
+            var closesAt = await db.Campaigns.Where(c => c.Id == id).Select(c => c.ClosesAt).SingleAsync(cancellationToken);
+            cutOffs.ScheduleCutOff(id, closesAt);
+        }
+
         return result.Outcome switch
         {
             PublishOutcome.NotFound => Problems.NotFound(result.Reason!),
@@ -246,23 +255,19 @@ internal static partial class CampaignEndpoints
         };
     }
 
-    /// <summary>Cuts off ordering now (截单 by ops); replies after it are told the campaign has closed. Closing again is harmless.</summary>
-    private static async Task<IResult> CloseAsync(long id, GroupBuyDbContext db, TimeProvider clock, BusinessTimeZone zone, CancellationToken cancellationToken)
+    /// <summary>
+    /// Cuts off ordering now (截单 by ops) in every chat, as the leader's 截单 does in one: pickup
+    /// codes, and the cut-off announcement once per chat. Closing again is harmless.
+    /// </summary>
+    private static async Task<IResult> CloseAsync(long id, CampaignCutOff cutOff, BusinessTimeZone zone, CancellationToken cancellationToken)
     {
-        var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (campaign is null)
+        var result = await cutOff.CloseAsync(id, cancellationToken);
+        return result.Outcome switch
         {
-            return Problems.NotFound($"There is no campaign {id}.");
-        }
-
-        if (campaign.Status == CampaignStatus.Draft)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot close", detail: "The campaign was never published; delete or publish it instead.");
-        }
-
-        campaign.Close(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return Results.Ok(new { id, status = "closed", closedAt = zone.ToLocal(campaign.ClosedAt!.Value) });
+            CutOffOutcome.NotFound => Problems.NotFound(result.Reason!),
+            CutOffOutcome.Refused => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot close", detail: result.Reason),
+            _ => Results.Ok(new { id, status = "closed", closedAt = zone.ToLocal(result.ClosedAt!.Value), announcementsQueued = result.AnnouncementsQueued, warnings = result.Warnings }),
+        };
     }
 
     /// <summary>A dry run of <see cref="ReplyReader"/>: nothing is stored, though a configured model is asked, as the bot would.</summary>

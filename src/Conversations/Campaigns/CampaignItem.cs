@@ -12,16 +12,7 @@ public sealed class CampaignItem : IVersioned
 
     internal CampaignItem(int itemNo, string name, IEnumerable<string> aliases, decimal price, decimal referencePrice, string category, int? stock)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(itemNo, 1);
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentException.ThrowIfNullOrWhiteSpace(category);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(price);
-        ArgumentOutOfRangeException.ThrowIfNegative(referencePrice);
-        if (stock is < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(stock), stock, "Stock cannot be negative.");
-        }
-
+        EnsureValid(itemNo, name, price, referencePrice, category, stock);
         ItemNo = itemNo;
         Name = name;
         Aliases = CleanAliases(aliases);
@@ -57,6 +48,20 @@ public sealed class CampaignItem : IVersioned
 
     /// <summary>(reference − price) / reference; null when there is no reference price.</summary>
     public decimal? PriceAdvantage => ReferencePrice > 0 ? (ReferencePrice - Price) / ReferencePrice : null;
+
+    /// <summary>What every listed item must be, here and in a schedule's template (whose runs list it here).</summary>
+    internal static void EnsureValid(int itemNo, string name, decimal price, decimal referencePrice, string category, int? stock)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(itemNo, 1);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(category);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(price);
+        ArgumentOutOfRangeException.ThrowIfNegative(referencePrice);
+        if (stock is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(stock), stock, "Stock cannot be negative.");
+        }
+    }
 
     /// <summary>Aliases as residents' replies are matched against them: trimmed, no blanks, no repeats.</summary>
     public static List<string> CleanAliases(IEnumerable<string> aliases) =>

@@ -1,17 +1,15 @@
 using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Groups;
-using GroupBuy.Conversations.Ordering;
 using GroupBuy.Conversations.Routing;
-using GroupBuy.Conversations.Time;
-using Microsoft.EntityFrameworkCore;
 
 namespace GroupBuy.Conversations.Leaders;
 
 /// <summary>
 /// 截单: ordering in this group ends now. Every order gets its pickup code, and the group hears
-/// that ordering closed and when and where to collect; later replies are told politely.
+/// that ordering closed and when and where to collect (<see cref="CampaignCutOff"/>, as when ops
+/// or the job at closesAt cut off the whole campaign); later replies are told politely.
 /// </summary>
-internal sealed class CutOffCommand(PickupCodes codes, BusinessTimeZone zone) : ILeaderCommand
+internal sealed class CutOffCommand(CampaignCutOff cutOff) : ILeaderCommand
 {
     public LeaderCommandKind Kind => LeaderCommandKind.CutOff;
 
@@ -31,14 +29,6 @@ internal sealed class CutOffCommand(PickupCodes codes, BusinessTimeZone zone) : 
         }
 
         campaign.CloseIn(group.Id, context.Now);
-        await codes.AssignAsync(campaign.Id, group.Id, cancellationToken);
-        var orders = await context.Db.Orders
-            .Where(o => o.CampaignId == campaign.Id && o.GroupId == group.Id && o.Status == OrderStatus.Open)
-            .CountAsync(cancellationToken);
-        await context.PostToGroupAsync(
-            new CutOffMessage(campaign.Title, orders, ChineseFormat.DayAndTime(zone.ToLocal(campaign.PickupAt)), campaign.PickupPoint),
-            [],
-            $"cut-off:{campaign.Id}:{group.Id}",
-            cancellationToken);
+        await cutOff.AnnounceInAsync(campaign, group, context.Now, cancellationToken);
     }
 }

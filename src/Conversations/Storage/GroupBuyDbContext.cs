@@ -5,6 +5,7 @@ using GroupBuy.Conversations.Inbox;
 using GroupBuy.Conversations.Ordering;
 using GroupBuy.Conversations.Outbox;
 using GroupBuy.Conversations.Residents;
+using GroupBuy.Conversations.Schedules;
 using Microsoft.EntityFrameworkCore;
 
 namespace GroupBuy.Conversations.Storage;
@@ -34,6 +35,10 @@ public abstract class GroupBuyDbContext : DbContext
     public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
 
     public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
+
+    public DbSet<Schedule> Schedules => Set<Schedule>();
+
+    public DbSet<ScheduleRun> ScheduleRuns => Set<ScheduleRun>();
 
     public abstract StorageProvider Provider { get; }
 

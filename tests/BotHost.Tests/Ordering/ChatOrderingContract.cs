@@ -159,7 +159,9 @@ public abstract class ChatOrderingContract : IAsyncLifetime
         await Chat.SayAsync("u-3", "张姐", "辛苦团长啦");
 
         var replies = await Chat.RepliesAsync();
-        Assert.Equal(2, replies.Count);
+        // Ops' close is the leader's 截单 for every chat: the chat hears it once, then each resident once.
+        Assert.Equal(3, replies.Count);
+        Assert.Contains(replies, r => r.Text == "【周四鲜果】已截单，这次本群没有订单，下次开团见～" && Mentions(r).Count == 0);
         Assert.Contains(replies, r => r.Text == "王阿姨，【周四鲜果】已经截单啦，这次没能帮您记上，下次开团早点来哦～" && Mentions(r).SequenceEqual(["u-1"]));
         Assert.Contains(replies, r => r.Text.StartsWith("李叔，【周四鲜果】已经截单啦", StringComparison.Ordinal) && Mentions(r).SequenceEqual(["u-2"]));
         Assert.Empty(await Chat.OrdersAsync());

@@ -865,6 +865,193 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                     b.ToTable("residents", (string)null);
                 });
 
+            modelBuilder.Entity("GroupBuy.Conversations.Schedules.Schedule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<TimeSpan>("ClosesAfter")
+                        .HasColumnType("interval")
+                        .HasColumnName("closes_after");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Cron")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("cron");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<TimeSpan>("PickupAfter")
+                        .HasColumnType("interval")
+                        .HasColumnName("pickup_after");
+
+                    b.Property<string>("PickupPoint")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("pickup_point");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_schedules");
+
+                    b.ToTable("schedules", (string)null);
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.Schedules.ScheduleItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.PrimitiveCollection<List<string>>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("aliases");
+
+                    b.Property<bool>("AllowUnsuitable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allow_unsuitable");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<int>("ItemNo")
+                        .HasColumnType("integer")
+                        .HasColumnName("item_no");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("price");
+
+                    b.Property<decimal>("ReferencePrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("reference_price");
+
+                    b.Property<long>("ScheduleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("schedule_id");
+
+                    b.Property<int?>("Stock")
+                        .HasColumnType("integer")
+                        .HasColumnName("stock");
+
+                    b.HasKey("Id")
+                        .HasName("pk_schedule_items");
+
+                    b.HasIndex("ScheduleId", "ItemNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_schedule_items_schedule_id_item_no");
+
+                    b.ToTable("schedule_items", (string)null);
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.Schedules.ScheduleRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("CampaignId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("CutOffScheduledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cut_off_scheduled_at");
+
+                    b.Property<DateTimeOffset>("RunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("run_at");
+
+                    b.Property<long>("ScheduleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("schedule_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_schedule_runs");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_schedule_runs_campaign_id");
+
+                    b.HasIndex("ScheduleId", "RunAt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_schedule_runs_schedule_id_run_at");
+
+                    b.ToTable("schedule_runs", (string)null);
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.Schedules.ScheduleTarget", b =>
+                {
+                    b.Property<long>("ScheduleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("schedule_id");
+
+                    b.Property<long>("GroupId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("group_id");
+
+                    b.HasKey("ScheduleId", "GroupId")
+                        .HasName("pk_schedule_targets");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_schedule_targets_group_id");
+
+                    b.ToTable("schedule_targets", (string)null);
+                });
+
             modelBuilder.Entity("GroupBuy.Conversations.Campaigns.CampaignChat", b =>
                 {
                     b.HasOne("GroupBuy.Conversations.Campaigns.Campaign", null)
@@ -987,6 +1174,49 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .HasConstraintName("fk_pickup_reminders_groups_group_id");
                 });
 
+            modelBuilder.Entity("GroupBuy.Conversations.Schedules.ScheduleItem", b =>
+                {
+                    b.HasOne("GroupBuy.Conversations.Schedules.Schedule", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_schedule_items_schedules_schedule_id");
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.Schedules.ScheduleRun", b =>
+                {
+                    b.HasOne("GroupBuy.Conversations.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_schedule_runs_campaigns_campaign_id");
+
+                    b.HasOne("GroupBuy.Conversations.Schedules.Schedule", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_schedule_runs_schedules_schedule_id");
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.Schedules.ScheduleTarget", b =>
+                {
+                    b.HasOne("GroupBuy.Conversations.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_schedule_targets_groups_group_id");
+
+                    b.HasOne("GroupBuy.Conversations.Schedules.Schedule", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_schedule_targets_schedules_schedule_id");
+                });
+
             modelBuilder.Entity("GroupBuy.Conversations.Campaigns.Campaign", b =>
                 {
                     b.Navigation("Chats");
@@ -997,6 +1227,13 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
             modelBuilder.Entity("GroupBuy.Conversations.Ordering.Order", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.Schedules.Schedule", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Targets");
                 });
 #pragma warning restore 612, 618
         }
