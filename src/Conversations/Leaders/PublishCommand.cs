@@ -11,7 +11,7 @@ namespace GroupBuy.Conversations.Leaders;
 /// named by its title (or part of it) or its number ("开团 12"); drafts and campaigns still
 /// taking orders can be opened, newest first when a name fits several.
 /// </summary>
-internal sealed class PublishCommand(CampaignPublishing publishing) : ILeaderCommand
+internal sealed class PublishCommand(CampaignPublishing publishing, ICutOffScheduler cutOffs) : ILeaderCommand
 {
     public LeaderCommandKind Kind => LeaderCommandKind.Publish;
 
@@ -37,10 +37,18 @@ internal sealed class PublishCommand(CampaignPublishing publishing) : ILeaderCom
             return;
         }
 
+        var wasDraft = campaign.Status == CampaignStatus.Draft;
         var result = await publishing.PublishInAsync(campaign, group, context.Now, cancellationToken);
         if (result.Outcome != PublishOutcome.Published)
         {
             await context.ProblemAsync("cannot_publish", name, campaign.Title, cancellationToken);
+            return;
+        }
+
+        if (wasDraft)
+        {
+            // Asked before this message commits: if it then rolls back, the job finds a draft and does nothing.
+            cutOffs.ScheduleCutOff(campaign.Id, campaign.ClosesAt);
         }
     }
 
