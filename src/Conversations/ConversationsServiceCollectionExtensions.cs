@@ -77,6 +77,8 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton<PickupReminders>();
         services.TryAddScoped<PickListBuilder>();
         services.TryAddScoped<ProgressNotices>();
+        services.TryAddSingleton(sp => DayPlanSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddScoped<DayPlanNotices>();
         services.TryAddScoped<CampaignCutOff>();
         services.TryAddScoped<ScheduledPublishing>();
         services.TryAddSingleton(sp => CommissionRates.FromConfiguration(sp.GetRequiredService<IConfiguration>()));

@@ -30,6 +30,7 @@ public static class JobsServiceCollectionExtensions
         services.AddHostedService<HangfireLogBridgeAttachment>();
         services.AddHostedService<RecurringJobsRegistration>();
         services.AddTransient<Reminders.PickupReminderJob>();
+        services.AddTransient<Campaigns.DayPlanJob>();
 
         services.TryAddScoped<ICutOffScheduler, HangfireCutOffScheduler>();
         services.TryAddScoped<ScheduleJobs>();

@@ -1,3 +1,4 @@
+using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Commission;
 using GroupBuy.Conversations.Inbox;
 using GroupBuy.Conversations.Ordering;
@@ -33,6 +34,7 @@ internal sealed class StartupChecks : IHostedLifecycleService
         services.GetRequiredService<OutboxSettings>();
         services.GetRequiredService<AckSettings>();
         services.GetRequiredService<ReminderSettings>();
+        services.GetRequiredService<DayPlanSettings>();
         services.GetRequiredService<LlmSettings>();
         services.GetRequiredService<CommissionRates>();
 

@@ -1,4 +1,5 @@
 using GroupBuy.Conversations.Time;
+using GroupBuy.Jobs.Campaigns;
 using GroupBuy.Jobs.Reminders;
 using Hangfire;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +16,11 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs, Busin
     {
         jobs.AddOrUpdate<PickupReminderJob>(
             PickupReminderJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None),
+            Cron.Minutely(),
+            new RecurringJobOptions { TimeZone = zone.Zone });
+        jobs.AddOrUpdate<DayPlanJob>(
+            DayPlanJob.RecurringJobId,
             job => job.RunAsync(CancellationToken.None),
             Cron.Minutely(),
             new RecurringJobOptions { TimeZone = zone.Zone });
