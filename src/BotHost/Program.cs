@@ -7,6 +7,7 @@ using GroupBuy.BotHost.Outbox;
 using GroupBuy.BotHost.Groups;
 using GroupBuy.BotHost.Health;
 using GroupBuy.BotHost.Leaders;
+using GroupBuy.BotHost.Residents;
 using GroupBuy.Conversations;
 using GroupBuy.Jobs;
 
@@ -36,6 +37,7 @@ try
     app.MapPickLists();
     app.MapProgressNotices();
     app.MapLeaders();
+    app.MapResidents();
     app.MapGatewayWebhook();
     app.MapWeComWebhooks();
     app.MapOutbox();

@@ -1,5 +1,6 @@
 using GroupBuy.Conversations.Storage;
 using GroupBuy.Jobs.Hosting;
+using GroupBuy.Jobs.Segments;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,11 @@ public static class JobsServiceCollectionExtensions
         // Likewise the activator: each host builds jobs from its own container, never another host's.
         services.TryAddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHostedService<HangfireLogBridgeAttachment>();
+
+        services.TryAddSingleton(sp => SegmentJobSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddScoped<ComputeSegmentsJob>();
+        services.TryAddScoped<TreatSegmentsJob>();
+        services.AddHostedService<SegmentJobsStartup>();
 
         services.AddHangfire(config => config
             .UseLogProvider(HangfireLogBridge.Instance)
