@@ -7,6 +7,7 @@ using GroupBuy.BotHost.Outbox;
 using GroupBuy.BotHost.Groups;
 using GroupBuy.BotHost.Health;
 using GroupBuy.BotHost.Leaders;
+using GroupBuy.BotHost.Residents;
 using GroupBuy.BotHost.Schedules;
 using GroupBuy.Conversations;
 using GroupBuy.Jobs;
@@ -38,6 +39,7 @@ try
     app.MapProgressNotices();
     app.MapLeaders();
     app.MapSchedules();
+    app.MapResidents();
     app.MapGatewayWebhook();
     app.MapWeComWebhooks();
     app.MapOutbox();

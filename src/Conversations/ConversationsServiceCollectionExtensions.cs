@@ -1,8 +1,10 @@
 using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Chats;
 using GroupBuy.Conversations.Commission;
+using GroupBuy.Conversations.Coupons;
 using GroupBuy.Conversations.Inbox;
 using GroupBuy.Conversations.Leaders;
+using GroupBuy.Conversations.Marketing;
 using GroupBuy.Conversations.Ordering;
 using GroupBuy.Conversations.Ordering.Llm;
 using GroupBuy.Conversations.Ordering.Parsing;
@@ -12,6 +14,7 @@ using GroupBuy.Conversations.Reminders;
 using GroupBuy.Conversations.Residents;
 using GroupBuy.Conversations.Routing;
 using GroupBuy.Conversations.Schedules;
+using GroupBuy.Conversations.Segments;
 using GroupBuy.Conversations.Storage;
 using GroupBuy.Conversations.Templates;
 using GroupBuy.Conversations.Time;
@@ -83,12 +86,20 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddScoped<ScheduledPublishing>();
         services.TryAddSingleton(sp => CommissionRates.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.TryAddScoped<CommissionReports>();
+        services.TryAddScoped<Segmentation>();
+        services.TryAddScoped<ResidentSegments>();
+        services.TryAddSingleton(sp => CouponSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddScoped<CouponRedemption>();
+        services.TryAddSingleton(sp => MarketingSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddScoped<SegmentTreatments>();
         services.TryAddSingleton<ReplyParser>();
         services.TryAddSingleton<ReplyReader>();
         services.AddLlmFallback();
 
         // The router asks handlers in registration order: after-sales dialogs and leader commands
         // go ahead of order replies as they arrive; help, which answers anything, comes last.
+        // 退订 comes first: whoever says it, in whatever chat, means to stop marketing.
+        services.AddScoped<IMessageHandler, UnsubscribeHandler>();
         services.AddLeaderCommands();
         services.AddScoped<IMessageHandler, LeaderCommandHandler>();
         services.AddScoped<IMessageHandler, OrderReplyHandler>();

@@ -3,6 +3,7 @@ using GroupBuy.Conversations.Storage;
 using GroupBuy.Jobs.Campaigns;
 using GroupBuy.Jobs.Hosting;
 using GroupBuy.Jobs.Schedules;
+using GroupBuy.Jobs.Segments;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +36,11 @@ public static class JobsServiceCollectionExtensions
         services.TryAddScoped<ICutOffScheduler, HangfireCutOffScheduler>();
         services.TryAddScoped<ScheduleJobs>();
         services.AddHostedService<ScheduleJobsStartup>();
+
+        services.TryAddSingleton(sp => SegmentJobSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddScoped<ComputeSegmentsJob>();
+        services.TryAddScoped<TreatSegmentsJob>();
+        services.AddHostedService<SegmentJobsStartup>();
 
         services.AddHangfire(config => config
             .UseLogProvider(HangfireLogBridge.Instance)

@@ -1,6 +1,8 @@
 using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Commission;
+using GroupBuy.Conversations.Coupons;
 using GroupBuy.Conversations.Inbox;
+using GroupBuy.Conversations.Marketing;
 using GroupBuy.Conversations.Ordering;
 using GroupBuy.Conversations.Ordering.Llm;
 using GroupBuy.Conversations.Outbox;
@@ -8,6 +10,7 @@ using GroupBuy.Conversations.Reminders;
 using GroupBuy.Conversations.Storage;
 using GroupBuy.Conversations.Time;
 using GroupBuy.Jobs.Hosting;
+using GroupBuy.Jobs.Segments;
 
 namespace GroupBuy.BotHost.Startup;
 
@@ -37,6 +40,9 @@ internal sealed class StartupChecks : IHostedLifecycleService
         services.GetRequiredService<DayPlanSettings>();
         services.GetRequiredService<LlmSettings>();
         services.GetRequiredService<CommissionRates>();
+        services.GetRequiredService<CouponSettings>();
+        services.GetRequiredService<MarketingSettings>();
+        services.GetRequiredService<SegmentJobSettings>();
 
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<StorageMigrator>().MigrateAsync(cancellationToken);

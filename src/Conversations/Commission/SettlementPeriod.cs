@@ -99,20 +99,7 @@ public sealed partial record SettlementPeriod(string Name, DateTimeOffset Start,
         return year is >= MinYear and <= MaxYear;
     }
 
-    /// <summary>Midnight on the business clock, as an instant shown in the business offset.</summary>
-    private static DateTimeOffset StartOfDay(DateOnly day, BusinessTimeZone zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-
-        // Where daylight saving skips midnight (not in China, but the zone is a setting), the day
-        // starts at the first minute the clock shows.
-        while (zone.Zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(1);
-        }
-
-        return new DateTimeOffset(local, zone.Zone.GetUtcOffset(local));
-    }
+    private static DateTimeOffset StartOfDay(DateOnly day, BusinessTimeZone zone) => zone.StartOf(day);
 
     [GeneratedRegex(@"^([0-9]{4})-W([0-9]{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex WeekPattern();

@@ -29,7 +29,8 @@ internal sealed class SummaryCommand : ILeaderCommand
             .Select(g => new SummaryItem(g.Key, campaign.FindItem(g.Key)?.Name ?? string.Empty, g.Sum(l => l.Quantity), ChineseFormat.Money(g.Sum(l => l.Amount))))
             .ToList();
         var residents = orders.Take(MaxResidents)
-            .Select(o => new SummaryResident(o.Name, o.Order.PickupCode, OrderLineText.Of(o.Order, campaign), ChineseFormat.Money(o.Order.Total)))
+            .Select(o => new SummaryResident(o.Name, o.Order.PickupCode, OrderLineText.Of(o.Order, campaign), ChineseFormat.Money(o.Order.Total),
+                o.Order.CouponId is null ? null : ChineseFormat.Money(o.Order.Payable)))
             .ToList();
         await context.ReplyAsync(
             new SummaryMessage(
@@ -39,7 +40,10 @@ internal sealed class SummaryCommand : ILeaderCommand
                 residents,
                 Math.Max(0, orders.Count - MaxResidents),
                 orders.Count,
-                ChineseFormat.Money(orders.Sum(o => o.Order.Total))),
+                ChineseFormat.Money(orders.Sum(o => o.Order.Total)),
+                orders.Count(o => o.Order.CouponId is not null),
+                ChineseFormat.Money(orders.Sum(o => o.Order.Discount)),
+                ChineseFormat.Money(orders.Sum(o => o.Order.Payable))),
             cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using GroupBuy.Conversations.Campaigns;
+using GroupBuy.Conversations.Coupons;
 using GroupBuy.Conversations.Outbox;
 using GroupBuy.Conversations.Storage;
 using GroupBuy.Conversations.Templates;
@@ -47,9 +48,10 @@ public sealed class AckFlusher(IServiceScopeFactory scopes, TimeProvider clock)
             .Where(o => o.CampaignId == batch.CampaignId && o.GroupId == batch.GroupId && batch.ResidentIds.Contains(o.ResidentId))
             .ToDictionaryAsync(o => o.ResidentId, cancellationToken);
         var residents = await db.Residents.AsNoTracking().Where(r => batch.ResidentIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var coupons = await CouponNotes.ForAsync(db, orders.Values, now, cancellationToken);
         var entries = batch.ResidentIds
             .Where(r => orders.ContainsKey(r) && residents.ContainsKey(r))
-            .Select(r => Entry(residents[r].DisplayName, orders[r], campaign))
+            .Select(r => Entry(residents[r].DisplayName, orders[r], campaign, coupons.GetValueOrDefault(r)))
             .ToList();
 
         if (entries.Count > 0)
@@ -71,6 +73,6 @@ public sealed class AckFlusher(IServiceScopeFactory scopes, TimeProvider clock)
         return true;
     }
 
-    private static OrderAckEntry Entry(string name, Order order, Campaign campaign) =>
-        new(name, OrderLineText.Of(order, campaign), ChineseFormat.Money(order.Total), order.Status == OrderStatus.Cancelled);
+    private static OrderAckEntry Entry(string name, Order order, Campaign campaign, OrderAckCoupon? coupon) =>
+        new(name, OrderLineText.Of(order, campaign), ChineseFormat.Money(order.Total), order.Status == OrderStatus.Cancelled, order.Status == OrderStatus.Cancelled ? null : coupon);
 }

@@ -48,7 +48,40 @@ public sealed class Order : IVersioned
 
     public IReadOnlyCollection<OrderLine> Lines => lines;
 
+    /// <summary>The goods total: price × quantity of every line, before any coupon.</summary>
     public decimal Total => lines.Sum(l => l.Amount);
+
+    /// <summary>The coupon taken off this order (<see cref="Coupons.Coupon"/>), when one applies.</summary>
+    public long? CouponId { get; private set; }
+
+    /// <summary>What the coupon takes off <see cref="Total"/> in yuan; 0 without one.</summary>
+    public decimal Discount { get; private set; }
+
+    /// <summary>What the resident pays at pickup (实付): the goods total less the coupon.</summary>
+    public decimal Payable => Total - Discount;
+
+    /// <summary>Records the coupon this order uses and what it takes off now (a rate changes with the total).</summary>
+    public void ApplyCoupon(long couponId, decimal discount)
+    {
+        EnsureChangeable();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(discount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(discount, Total);
+        if (CouponId is { } held && held != couponId)
+        {
+            throw new InvalidOperationException("An order uses one coupon; release the one it has first.");
+        }
+
+        CouponId = couponId;
+        Discount = discount;
+    }
+
+    /// <summary>The order no longer qualifies (below the threshold, cancelled): the coupon goes back to the resident.</summary>
+    public void ReleaseCoupon()
+    {
+        EnsureChangeable();
+        CouponId = null;
+        Discount = 0m;
+    }
 
     public int QuantityOf(int itemNo) => lines.FirstOrDefault(l => l.ItemNo == itemNo)?.Quantity ?? 0;
 

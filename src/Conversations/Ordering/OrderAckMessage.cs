@@ -8,5 +8,5 @@ public sealed record OrderAckMessage(string Title, IReadOnlyList<OrderAckEntry> 
     public static string TemplateName => "order-ack";
 }
 
-/// <summary>A resident's order as it now stands: "1号红富士苹果×2", total in yuan as text.</summary>
-public sealed record OrderAckEntry(string Name, IReadOnlyList<string> Lines, string Total, bool Cancelled);
+/// <summary>A resident's order as it now stands: "1号红富士苹果×2", goods total in yuan as text, and their coupon if any.</summary>
+public sealed record OrderAckEntry(string Name, IReadOnlyList<string> Lines, string Total, bool Cancelled, OrderAckCoupon? Coupon = null);

@@ -16,6 +16,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.PickupCode).HasMaxLength(16);
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.Ignore(o => o.Total);
+        builder.Ignore(o => o.Payable);
 
         builder.HasOne<Campaign>().WithMany().HasForeignKey(o => o.CampaignId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Group>().WithMany().HasForeignKey(o => o.GroupId).OnDelete(DeleteBehavior.Restrict);

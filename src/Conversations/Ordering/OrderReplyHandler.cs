@@ -1,4 +1,5 @@
 using GroupBuy.Conversations.Campaigns;
+using GroupBuy.Conversations.Coupons;
 using GroupBuy.Conversations.Groups;
 using GroupBuy.Conversations.Inbox;
 using GroupBuy.Conversations.Ordering.Parsing;
@@ -15,7 +16,7 @@ namespace GroupBuy.Conversations.Ordering;
 /// resident (sold out, unreadable, closed, read by the model) is answered to them at once.
 /// Anything that is not an order is left to the handlers after this one.
 /// </summary>
-public sealed class OrderReplyHandler(ReplyReader reader, ResidentDirectory residents, OrderBook book, OrderAcknowledgements acknowledgements) : IMessageHandler
+public sealed class OrderReplyHandler(ReplyReader reader, ResidentDirectory residents, OrderBook book, OrderAcknowledgements acknowledgements, CouponRedemption coupons) : IMessageHandler
 {
     public async Task<bool> HandleAsync(MessageContext context, CancellationToken cancellationToken)
     {
@@ -65,6 +66,11 @@ public sealed class OrderReplyHandler(ReplyReader reader, ResidentDirectory resi
 
         var resident = await residents.SeenAsync(context.Message.Channel, context.Message.SenderId, context.Message.SenderName, context.Now, cancellationToken);
         var outcome = await book.ApplyAsync(campaign.Id, group.Id, resident.Id, reading.Edit, reading.Lines, context.Now, cancellationToken);
+        if (outcome.ChangedAnything)
+        {
+            await coupons.SettleAsync(outcome.Order, context.Now, cancellationToken);
+        }
+
         await AnswerAsync(context, campaign, name, reading, outcome, cancellationToken);
         if (outcome.ChangedAnything && !reading.ReadByModel)
         {

@@ -27,7 +27,10 @@ public sealed class OutboundMessage : IVersioned
         IdempotencyKey = idempotencyKey;
         CreatedAt = createdAt;
         DueAt = dueAt ?? createdAt;
-        QueuedAt = createdAt;
+
+        // A message held back (quiet hours) joins the queue when it becomes due, so the give-up
+        // time counts from then, not from the evening it was written.
+        QueuedAt = DueAt;
         Status = OutboundMessageStatus.Pending;
         TargetKey = chatId is null ? $"{channel}:user:{toUserId}" : $"{channel}:chat:{chatId}";
     }

@@ -30,4 +30,25 @@ public sealed record BusinessTimeZone(TimeZoneInfo Zone)
     }
 
     public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>The business day an instant falls on.</summary>
+    public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
+
+    /// <summary>Midnight on the business clock, as an instant shown in the business offset.</summary>
+    public DateTimeOffset StartOf(DateOnly day) => At(day, TimeOnly.MinValue);
+
+    /// <summary>When the business clock shows <paramref name="time"/> on <paramref name="day"/>.</summary>
+    public DateTimeOffset At(DateOnly day, TimeOnly time)
+    {
+        var local = day.ToDateTime(time);
+
+        // Where daylight saving skips the time (not in China, but the zone is a setting), take the
+        // first minute the clock shows after it.
+        while (Zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(1);
+        }
+
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+    }
 }

@@ -2,6 +2,7 @@ using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Chats;
 using GroupBuy.Conversations.Commission;
 using GroupBuy.Conversations.Leaders;
+using GroupBuy.Conversations.Marketing;
 using GroupBuy.Conversations.Ordering;
 using GroupBuy.Conversations.Reminders;
 using GroupBuy.Conversations.Templates;
@@ -48,6 +49,17 @@ public sealed class GoldenTemplateTests
                 [new OrderAckEntry("王阿姨", ["1号红富士苹果×2", "2号香蕉×1"], "31.6", Cancelled: false), new OrderAckEntry("李叔", [], "0", Cancelled: true)],
                 "11月26日(周四) 22:00")
         },
+        {
+            "order-ack.coupons-used-and-held",
+            new OrderAckMessage(
+                "周四鲜果",
+                [
+                    new OrderAckEntry("王阿姨", ["1号红富士苹果×3"], "38.4", Cancelled: false, new OrderAckCoupon("满30减8", "30", Used: true, "8", "30.4")),
+                    new OrderAckEntry("李叔", ["2号香蕉×2"], "12", Cancelled: false, new OrderAckCoupon("满50减5", "50", Used: false, "0", "12")),
+                    new OrderAckEntry("赵姐", ["2号香蕉×1"], "6", Cancelled: false, new OrderAckCoupon("9.5折", "0", Used: false, "0", "6")),
+                ],
+                "11月26日(周四) 22:00")
+        },
         { "order-unclear.several-items", new OrderUnclearMessage("王阿姨", SingleItem: false, MentionRequired: false, BotName: "团购助手") },
         { "order-unclear.one-item-mention-only", new OrderUnclearMessage("王阿姨", SingleItem: true, MentionRequired: true, BotName: "团购助手") },
         { "campaign-closed.default", new CampaignClosedMessage("李叔", "周四鲜果") },
@@ -77,6 +89,20 @@ public sealed class GoldenTemplateTests
                 OrderCount: 2,
                 Total: "44.4")
         },
+        {
+            "leader-summary.with-coupons",
+            new SummaryMessage(
+                "周四鲜果",
+                TakingOrders: false,
+                [new SummaryItem(1, "红富士苹果", 4, "51.2")],
+                [new SummaryResident("王阿姨", "1001", ["1号红富士苹果×3"], "38.4", Payable: "30.4"), new SummaryResident("李叔", "1002", ["1号红富士苹果×1"], "12.8")],
+                More: 0,
+                OrderCount: 2,
+                Total: "51.2",
+                CouponsUsed: 1,
+                Discount: "8",
+                Payable: "43.2")
+        },
         { "leader-summary.empty-while-open", new SummaryMessage("周四鲜果", TakingOrders: true, [], [], 0, 0, "0") },
         {
             "arrival.two-parts",
@@ -101,6 +127,12 @@ public sealed class GoldenTemplateTests
         { "pickup-overdue.default", new PickupOverdueMessage("李姐", "周四鲜果", 48, [new PickupEntry("李叔", "1002", ["2号香蕉×1"]), new PickupEntry("张姐", "1003", ["3号全麦面包×1"])]) },
         { "progress-sorting.default", new SortingNoticeMessage("周四鲜果", "11月27日(周五) 17:00", "3栋大堂快递柜旁") },
         { "progress-delivered.default", new DeliveredNoticeMessage("周四鲜果", "11月27日(周五) 17:00", "3栋大堂快递柜旁") },
+        { "marketing-win-back.default", new WinBackMessage("王阿姨", "满30减8", "30", "12月7日") },
+        { "marketing-recommendation.with-favourites", new RecommendationMessage("李叔", ["红富士苹果", "五常大米"], ["满50减5", "满100减12"], "12月7日") },
+        { "marketing-recommendation.no-favourites", new RecommendationMessage("李叔", [], ["满50减5", "满100减12"], "12月7日") },
+        { "marketing-core-price.default", new CorePriceMessage("赵姐", "9.5折", "12月7日") },
+        { "marketing-unsubscribed.default", new UnsubscribedMessage("王阿姨") },
+        { "marketing-resubscribed.default", new ResubscribedMessage("王阿姨") },
         {
             "leader-commission.below-first-tier",
             new LeaderCommissionMessage("李姐", "11月23日–11月29日", "180.75", "14.09", "11月", "4,972.75", "301.61", HasTierBonus: false, "0", HasNextTier: true, "500", "27.25")
@@ -175,6 +207,11 @@ public sealed class GoldenTemplateTests
         PrivatePickupReminderMessage privateReminder => Templates.RenderAsync(privateReminder, CancellationToken.None),
         PickupOverdueMessage overdue => Templates.RenderAsync(overdue, CancellationToken.None),
         LeaderCommissionMessage commission => Templates.RenderAsync(commission, CancellationToken.None),
+        WinBackMessage winBack => Templates.RenderAsync(winBack, CancellationToken.None),
+        RecommendationMessage recommendation => Templates.RenderAsync(recommendation, CancellationToken.None),
+        CorePriceMessage corePrice => Templates.RenderAsync(corePrice, CancellationToken.None),
+        UnsubscribedMessage unsubscribed => Templates.RenderAsync(unsubscribed, CancellationToken.None),
+        ResubscribedMessage resubscribed => Templates.RenderAsync(resubscribed, CancellationToken.None),
         _ => throw new NotSupportedException($"Add {model.GetType().Name} to the golden test's dispatch."),
     };
 }

@@ -181,6 +181,75 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("GroupBuy.Conversations.Coupons.Coupon", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("label");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("purpose");
+
+                    b.Property<decimal?>("Rate")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("rate");
+
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("resident_id");
+
+                    b.Property<decimal>("Threshold")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("threshold");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<long?>("UsedOnOrderId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("used_on_order_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_coupons");
+
+                    b.HasIndex("UsedOnOrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_coupons_used_on_order_id");
+
+                    b.HasIndex("ResidentId", "ExpiresAt")
+                        .HasDatabaseName("ix_coupons_resident_id_expires_at");
+
+                    b.ToTable("coupons", (string)null);
+                });
+
             modelBuilder.Entity("GroupBuy.Conversations.Groups.Group", b =>
                 {
                     b.Property<long>("Id")
@@ -384,6 +453,33 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                     b.ToTable("inbound_messages", (string)null);
                 });
 
+            modelBuilder.Entity("GroupBuy.Conversations.Marketing.MarketingOptOut", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("OptedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opted_out_at");
+
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("resident_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marketing_opt_outs");
+
+                    b.HasIndex("ResidentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_marketing_opt_outs_resident_id");
+
+                    b.ToTable("marketing_opt_outs", (string)null);
+                });
+
             modelBuilder.Entity("GroupBuy.Conversations.Ordering.AckBatch", b =>
                 {
                     b.Property<long>("Id")
@@ -504,9 +600,18 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("campaign_id");
 
+                    b.Property<long?>("CouponId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("coupon_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<decimal>("Discount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("discount");
 
                     b.Property<long>("GroupId")
                         .HasColumnType("bigint")
@@ -1052,6 +1157,55 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                     b.ToTable("schedule_targets", (string)null);
                 });
 
+            modelBuilder.Entity("GroupBuy.Conversations.Segments.ResidentSegment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Purchases")
+                        .HasColumnType("integer")
+                        .HasColumnName("purchases");
+
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("resident_id");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("segment");
+
+                    b.Property<decimal>("Spend")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("spend");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resident_segments");
+
+                    b.HasIndex("Day")
+                        .HasDatabaseName("ix_resident_segments_day");
+
+                    b.HasIndex("ResidentId", "Day")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resident_segments_resident_id_day");
+
+                    b.ToTable("resident_segments", (string)null);
+                });
+
             modelBuilder.Entity("GroupBuy.Conversations.Campaigns.CampaignChat", b =>
                 {
                     b.HasOne("GroupBuy.Conversations.Campaigns.Campaign", null)
@@ -1077,6 +1231,32 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_campaign_items_campaigns_campaign_id");
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.Coupons.Coupon", b =>
+                {
+                    b.HasOne("GroupBuy.Conversations.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_coupons_residents_resident_id");
+
+                    b.HasOne("GroupBuy.Conversations.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("UsedOnOrderId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_coupons_orders_used_on_order_id");
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.Marketing.MarketingOptOut", b =>
+                {
+                    b.HasOne("GroupBuy.Conversations.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_marketing_opt_outs_residents_resident_id");
                 });
 
             modelBuilder.Entity("GroupBuy.Conversations.Ordering.AckBatch", b =>
@@ -1215,6 +1395,16 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_schedule_targets_schedules_schedule_id");
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.Segments.ResidentSegment", b =>
+                {
+                    b.HasOne("GroupBuy.Conversations.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_resident_segments_residents_resident_id");
                 });
 
             modelBuilder.Entity("GroupBuy.Conversations.Campaigns.Campaign", b =>

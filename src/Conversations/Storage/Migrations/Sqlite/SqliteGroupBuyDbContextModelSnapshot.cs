@@ -171,6 +171,73 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("GroupBuy.Conversations.Coupons.Coupon", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<decimal?>("Rate")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rate");
+
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resident_id");
+
+                    b.Property<decimal>("Threshold")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("threshold");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_at");
+
+                    b.Property<long?>("UsedOnOrderId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_on_order_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_coupons");
+
+                    b.HasIndex("UsedOnOrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_coupons_used_on_order_id");
+
+                    b.HasIndex("ResidentId", "ExpiresAt")
+                        .HasDatabaseName("ix_coupons_resident_id_expires_at");
+
+                    b.ToTable("coupons", (string)null);
+                });
+
             modelBuilder.Entity("GroupBuy.Conversations.Groups.Group", b =>
                 {
                     b.Property<long>("Id")
@@ -370,6 +437,31 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                     b.ToTable("inbound_messages", (string)null);
                 });
 
+            modelBuilder.Entity("GroupBuy.Conversations.Marketing.MarketingOptOut", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("OptedOutAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opted_out_at");
+
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resident_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marketing_opt_outs");
+
+                    b.HasIndex("ResidentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_marketing_opt_outs_resident_id");
+
+                    b.ToTable("marketing_opt_outs", (string)null);
+                });
+
             modelBuilder.Entity("GroupBuy.Conversations.Ordering.AckBatch", b =>
                 {
                     b.Property<long>("Id")
@@ -484,9 +576,18 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("campaign_id");
 
+                    b.Property<long?>("CouponId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("coupon_id");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
+
+                    b.Property<decimal>("Discount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("discount");
 
                     b.Property<long>("GroupId")
                         .HasColumnType("INTEGER")
@@ -1016,6 +1117,53 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                     b.ToTable("schedule_targets", (string)null);
                 });
 
+            modelBuilder.Entity("GroupBuy.Conversations.Segments.ResidentSegment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("computed_at");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Purchases")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("purchases");
+
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resident_id");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segment");
+
+                    b.Property<decimal>("Spend")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("spend");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resident_segments");
+
+                    b.HasIndex("Day")
+                        .HasDatabaseName("ix_resident_segments_day");
+
+                    b.HasIndex("ResidentId", "Day")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resident_segments_resident_id_day");
+
+                    b.ToTable("resident_segments", (string)null);
+                });
+
             modelBuilder.Entity("GroupBuy.Conversations.Campaigns.CampaignChat", b =>
                 {
                     b.HasOne("GroupBuy.Conversations.Campaigns.Campaign", null)
@@ -1041,6 +1189,32 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_campaign_items_campaigns_campaign_id");
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.Coupons.Coupon", b =>
+                {
+                    b.HasOne("GroupBuy.Conversations.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_coupons_residents_resident_id");
+
+                    b.HasOne("GroupBuy.Conversations.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("UsedOnOrderId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_coupons_orders_used_on_order_id");
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.Marketing.MarketingOptOut", b =>
+                {
+                    b.HasOne("GroupBuy.Conversations.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_marketing_opt_outs_residents_resident_id");
                 });
 
             modelBuilder.Entity("GroupBuy.Conversations.Ordering.AckBatch", b =>
@@ -1179,6 +1353,16 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_schedule_targets_schedules_schedule_id");
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.Segments.ResidentSegment", b =>
+                {
+                    b.HasOne("GroupBuy.Conversations.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_resident_segments_residents_resident_id");
                 });
 
             modelBuilder.Entity("GroupBuy.Conversations.Campaigns.Campaign", b =>
