@@ -1,3 +1,5 @@
+using GroupBuy.Conversations.Ordering;
+using GroupBuy.Conversations.Reminders;
 using GroupBuy.Conversations.Storage;
 using GroupBuy.Conversations.Time;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +10,16 @@ namespace GroupBuy.Conversations.Campaigns;
 /// Sends the day plan's progress notices for campaigns collected today: "正在分拣" from the sorting
 /// time, "已送达社区" from the delivery time. Each goes to a group once (<see cref="ProgressNotices"/>
 /// keys them by campaign, group and stage), so the job may run every minute, late, or on two hosts.
+/// The delivered notice also counts as 到货 in chats whose leader has not said it, so reminders follow.
 /// </summary>
-public sealed class DayPlanNotices(GroupBuyDbContext db, ProgressNotices notices, DayPlanSettings settings, BusinessTimeZone zone, TimeProvider clock)
+public sealed class DayPlanNotices(
+    GroupBuyDbContext db,
+    ProgressNotices notices,
+    PickupCodes codes,
+    DayPlanSettings settings,
+    ReminderSettings reminders,
+    BusinessTimeZone zone,
+    TimeProvider clock)
 {
     /// <summary>Queues what is due now; returns how many notices were queued.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
@@ -40,9 +50,41 @@ public sealed class DayPlanNotices(GroupBuyDbContext db, ProgressNotices notices
             if (time >= settings.DeliveredAt)
             {
                 queued += (await notices.SendAsync(campaignId, SupplyStage.Delivered, cancellationToken)).Queued;
+                await ArriveAsync(campaignId, now, cancellationToken);
             }
         }
 
         return queued;
+    }
+
+    /// <summary>
+    /// Where the day plan runs, "已送达社区" is the arrival: chats whose leader has not said 到货 are
+    /// marked arrived now and their pickup reminders planned, as 到货 would.
+    /// </summary>
+    private async Task ArriveAsync(long campaignId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.Include(c => c.Chats).SingleAsync(c => c.Id == campaignId, cancellationToken);
+        var waiting = campaign.Chats.Where(c => c.ArrivedAt is null).Select(c => c.GroupId).ToList();
+        if (waiting.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var groupId in waiting)
+        {
+            campaign.MarkArrivedIn(groupId, now);
+            await codes.AssignAsync(campaignId, groupId, cancellationToken);
+            PickupReminders.Plan(db, campaignId, groupId, now, reminders, zone);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation())
+        {
+            // Another host, or a leader's 到货, got there first; what it did stands.
+            db.ChangeTracker.Clear();
+        }
     }
 }

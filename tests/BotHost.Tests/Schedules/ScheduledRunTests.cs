@@ -5,6 +5,7 @@ using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Inbox;
 using GroupBuy.Conversations.Storage;
 using GroupBuy.Jobs.Campaigns;
+using GroupBuy.Jobs.Reminders;
 using GroupBuy.Jobs.Schedules;
 using GroupBuy.Testing;
 using Hangfire;
@@ -55,15 +56,18 @@ public sealed class ScheduledRunTests : IAsyncLifetime
     }
 
     /// <summary>A host on the test's database and clock; workers off, so the test decides what is processed.</summary>
-    private BotHostFactory CreateHost()
+    private BotHostFactory CreateHost(params (string Key, string? Value)[] extra)
     {
         var factory = BotHostFactory.OnPostgres(
                 database.ConnectionString,
-                ("Outbox:Workers", "0"),
-                ("Inbox:Workers", "0"),
-                ("Gateway:Secret", GatewayClient.Secret),
-                ("Gateway:OutboundUrl", "http://127.0.0.1:9/outbound"),
-                ("Ordering:AckDelaySeconds", "0"))
+                [
+                    ("Outbox:Workers", "0"),
+                    ("Inbox:Workers", "0"),
+                    ("Gateway:Secret", GatewayClient.Secret),
+                    ("Gateway:OutboundUrl", "http://127.0.0.1:9/outbound"),
+                    ("Ordering:AckDelaySeconds", "0"),
+                    .. extra,
+                ])
             .WithServices(s => s.AddSingleton<TimeProvider>(clock));
         hosts.Add(factory);
         return factory;
@@ -111,6 +115,41 @@ public sealed class ScheduledRunTests : IAsyncLifetime
 
         var status = await ReadAsync(db => db.InboundMessages.Where(m => m.MessageId == messageId).Select(m => m.Status).SingleAsync());
         Assert.Equal(InboundMessageStatus.Processed, status);
+    }
+
+    [Fact]
+    public async Task A_scheduled_week_publishes_cuts_off_and_starts_reminders_on_time()
+    {
+        var withDayPlan = CreateHost(("DayPlan:Enabled", "true"));
+
+        // Wednesday 20:00: the schedule publishes; residents order.
+        await PublishAsync(withDayPlan);
+        var campaign = Assert.Single(await CampaignsAsync());
+        Assert.Equal(["preview:" + campaign.Id + ":1", "preview:" + campaign.Id + ":2"], await KeysAsync("preview:"));
+        await SayAsync("m-week-1", "u-1", "王阿姨", "苹果+2");
+        await SayAsync("m-week-2", "u-2", "李叔", "香蕉+1");
+
+        // Thursday 22:00: the cut-off job closes it and gives codes.
+        clock.SetUtcNow(ThursdayCutOff);
+        await RunJobAsync<CutOffCampaign>(withDayPlan, job => job.RunAsync(campaign.Id, CancellationToken.None));
+        Assert.Equal(CampaignStatus.Closed, Assert.Single(await CampaignsAsync()).Status);
+
+        // Friday: sorting at 10:00, delivered at 17:00, which is the arrival where the day plan runs.
+        clock.SetUtcNow(FridayPickup.AddHours(-7));
+        await RunJobAsync<DayPlanJob>(withDayPlan, job => job.RunAsync(CancellationToken.None));
+        Assert.Equal(2, (await KeysAsync("progress:")).Count);
+        clock.SetUtcNow(FridayPickup);
+        await RunJobAsync<DayPlanJob>(withDayPlan, job => job.RunAsync(CancellationToken.None));
+        Assert.Equal(4, (await KeysAsync("progress:")).Count);
+        Assert.All((await CampaignsAsync())[0].Chats, c => Assert.Equal(FridayPickup, c.ArrivedAt));
+
+        // Reminders two hours on, to those who have not collected.
+        clock.SetUtcNow(FridayPickup.AddHours(2).AddMinutes(-1));
+        await RunJobAsync<PickupReminderJob>(withDayPlan, job => job.RunAsync(CancellationToken.None));
+        Assert.Empty(await KeysAsync("pickup-reminder:"));
+        clock.SetUtcNow(FridayPickup.AddHours(2));
+        await RunJobAsync<PickupReminderJob>(withDayPlan, job => job.RunAsync(CancellationToken.None));
+        Assert.Equal(2, (await KeysAsync("pickup-reminder:")).Count);
     }
 
     [Fact]
