@@ -350,7 +350,9 @@ internal static partial class CampaignEndpoints
             [.. r.order.Lines.OrderBy(l => l.ItemNo).Select(l => new OrderLineResponse(l.ItemNo, l.Quantity))],
             r.order.Total,
             r.order.PickupCode,
-            r.order.PickedUpAt is { } at ? zone.ToLocal(at) : null)));
+            r.order.PickedUpAt is { } at ? zone.ToLocal(at) : null,
+            r.order.Discount,
+            r.order.Payable)));
     }
 
     private static CampaignResponse Present(Campaign campaign, IReadOnlyList<Group> groups, BusinessTimeZone zone, IReadOnlyList<string> warnings) => new(

@@ -16,8 +16,20 @@ internal sealed record CampaignResponse(
 internal sealed record CampaignItemResponse(int ItemNo, string Name, IReadOnlyList<string> Aliases, decimal Price, decimal ReferencePrice, string Category, int? Stock);
 
 /// <summary>One resident's order in one chat, as <c>GET /api/campaigns/{id}/orders</c> lists it.</summary>
-/// <summary>A resident's order in a chat; status open, cancelled or picked_up; the pickup code once ordering there is over.</summary>
+/// <summary>
+/// A resident's order in a chat; status open, cancelled or picked_up; the pickup code once ordering
+/// there is over; total is the goods, payable what the resident pays after a coupon's discount.
+/// </summary>
 internal sealed record OrderResponse(
-    string ChatId, string ResidentId, string ResidentName, string Status, IReadOnlyList<OrderLineResponse> Lines, decimal Total, string? PickupCode, DateTimeOffset? PickedUpAt);
+    string ChatId,
+    string ResidentId,
+    string ResidentName,
+    string Status,
+    IReadOnlyList<OrderLineResponse> Lines,
+    decimal Total,
+    string? PickupCode,
+    DateTimeOffset? PickedUpAt,
+    decimal Discount,
+    decimal Payable);
 
 internal sealed record OrderLineResponse(int ItemNo, int Quantity);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using GroupBuy.Conversations.Campaigns;
+using GroupBuy.Conversations.Coupons;
 using Group = GroupBuy.Conversations.Groups.Group;
 using GroupBuy.Conversations.Ordering;
 using GroupBuy.Conversations.Routing;
@@ -13,7 +14,7 @@ namespace GroupBuy.Conversations.Leaders;
 /// resident is told in the group and refunded for exactly what is missing, and the leader gets
 /// the list.
 /// </summary>
-internal sealed partial class ShortageCommand : ILeaderCommand
+internal sealed partial class ShortageCommand(CouponRedemption coupons) : ILeaderCommand
 {
     public LeaderCommandKind Kind => LeaderCommandKind.Shortage;
 
@@ -58,10 +59,14 @@ internal sealed partial class ShortageCommand : ILeaderCommand
         foreach (var holder in holders.TakeWhile(_ => left > 0))
         {
             var ordered = holder.Order.QuantityOf(itemNo);
-            var unitPrice = holder.Order.Lines.Single(l => l.ItemNo == itemNo).UnitPrice;
+            var paidBefore = holder.Order.Payable;
             var taken = holder.Order.Shorten(itemNo, left, context.Now);
             left -= taken;
-            var refund = new Refund(holder.Order, itemNo, taken, unitPrice, RefundReason.Shortage, context.Now);
+
+            // The refund is what the resident now pays less: a 满减 coupon the smaller order no
+            // longer reaches goes back to them and its discount comes off the refund.
+            await coupons.SettleAsync(holder.Order, context.Now, cancellationToken);
+            var refund = new Refund(holder.Order, itemNo, taken, paidBefore - holder.Order.Payable, RefundReason.Shortage, context.Now);
             context.Db.Add(refund);
             refunded += refund.Amount;
             affected.Add(new ShortageAffected(holder.Name, taken));

@@ -10,17 +10,19 @@ public sealed class Refund
     {
     }
 
-    public Refund(Order order, int itemNo, int quantity, decimal unitPrice, RefundReason reason, DateTimeOffset createdAt)
+    /// <param name="amount">What goes back: what the resident now pays less, coupons included.</param>
+    public Refund(Order order, int itemNo, int quantity, decimal amount, RefundReason reason, DateTimeOffset createdAt)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        ArgumentOutOfRangeException.ThrowIfNegative(amount);
         OrderId = order.Id;
         CampaignId = order.CampaignId;
         GroupId = order.GroupId;
         ResidentId = order.ResidentId;
         ItemNo = itemNo;
         Quantity = quantity;
-        Amount = unitPrice * quantity;
+        Amount = amount;
         Reason = reason;
         CreatedAt = createdAt;
     }
@@ -39,7 +41,7 @@ public sealed class Refund
 
     public int Quantity { get; private set; }
 
-    /// <summary>Yuan, exact: the price the resident ordered at times the quantity.</summary>
+    /// <summary>Yuan, exact: the price the resident ordered at times the quantity, less any coupon discount the order no longer gets.</summary>
     public decimal Amount { get; private set; }
 
     public RefundReason Reason { get; private set; }

@@ -62,6 +62,31 @@ public sealed class CouponsInChatOnPostgres : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_shortage_that_takes_an_order_below_its_coupon_refunds_what_the_resident_now_pays_less()
+    {
+        await chat.PublishAsync(Apple);
+        var sun = await ResidentAsync("u-sun", "孙阿姨");
+        await IssueAsync(sun, CouponTerms.WinBack);
+        await chat.SayAsync("u-sun", "孙阿姨", "苹果+3");
+        var before = await chat.OrderOfAsync("u-sun");
+        Assert.Equal(8m, before.GetProperty("discount").GetDecimal());
+        Assert.Equal(30.4m, before.GetProperty("payable").GetDecimal());
+
+        await chat.SayAsync(ChatScenario.LeaderId, "李姐", "截单");
+        await chat.SayAsync(ChatScenario.LeaderId, "李姐", "缺货 1 1");
+
+        // 38.4 − 8 = 30.4 paid; two apples are 25.6, below 满30, so the coupon goes back: 4.8 is refunded, not 12.8.
+        var notice = await chat.WaitForAsync(d => d.Text.StartsWith("孙阿姨，非常抱歉", StringComparison.Ordinal));
+        Assert.Contains("少的1份会退款¥4.8给您", notice.Text, StringComparison.Ordinal);
+        var after = await chat.OrderOfAsync("u-sun");
+        Assert.Equal(0m, after.GetProperty("discount").GetDecimal());
+        Assert.Equal(25.6m, after.GetProperty("payable").GetDecimal());
+        await using var scope = chat.Host.Services.CreateAsyncScope();
+        var coupon = await scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>().Set<Coupon>().AsNoTracking().SingleAsync(c => c.ResidentId == sun.Id);
+        Assert.Null(coupon.UsedAt);
+    }
+
+    [Fact]
     public async Task Unsubscribing_stops_marketing_and_resubscribing_starts_it_again()
     {
         await chat.SayAsync("u-sun", "孙阿姨", "退订");

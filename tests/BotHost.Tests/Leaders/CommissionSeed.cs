@@ -67,12 +67,12 @@ internal sealed class CommissionSeed
         {
             order.Shorten(ordered.ItemNo, shortBy, pickedUpAt.AddHours(-3));
             order.ConfirmPickup(pickedUpAt);
-        }, (order, db) => db.Add(new Refund(order, ordered.ItemNo, shortBy, campaign.FindItem(ordered.ItemNo)!.Price, RefundReason.Shortage, pickedUpAt.AddHours(-3))));
+        }, (order, db) => db.Add(new Refund(order, ordered.ItemNo, shortBy, shortBy * campaign.FindItem(ordered.ItemNo)!.Price, RefundReason.Shortage, pickedUpAt.AddHours(-3))));
     }
 
     /// <summary>售后: units of a collected order refunded.</summary>
     public async Task AfterSalesRefundAsync(Order order, Campaign campaign, int itemNo, int quantity, DateTimeOffset at) =>
-        await SaveAsync(db => db.Add(new Refund(order, itemNo, quantity, campaign.FindItem(itemNo)!.Price, RefundReason.AfterSales, at)));
+        await SaveAsync(db => db.Add(new Refund(order, itemNo, quantity, quantity * campaign.FindItem(itemNo)!.Price, RefundReason.AfterSales, at)));
 
     private async Task<Order> OrderAsync(
         Group group, Campaign campaign, string resident, IEnumerable<(int ItemNo, int Quantity)> lines, Action<Order> then, Action<Order, GroupBuyDbContext>? afterSave = null)

@@ -38,7 +38,7 @@ public sealed class SaleTests
     {
         var order = OrderOf((1, 2, 12.80m), (2, 1, 19.90m));
         order.ConfirmPickup(PickedUp);
-        var refund = new Refund(order, itemNo: 1, quantity: 1, unitPrice: 12.80m, RefundReason.AfterSales, PickedUp.AddHours(3));
+        var refund = new Refund(order, itemNo: 1, quantity: 1, amount: 12.80m, RefundReason.AfterSales, PickedUp.AddHours(3));
 
         var sales = Sale.FromOrder(order, [refund], CategoryOf);
 
@@ -50,7 +50,7 @@ public sealed class SaleTests
     {
         var order = OrderOf((1, 2, 12.80m), (2, 1, 19.90m));
         order.ConfirmPickup(PickedUp);
-        var refund = new Refund(order, itemNo: 1, quantity: 2, unitPrice: 12.80m, RefundReason.AfterSales, PickedUp.AddHours(3));
+        var refund = new Refund(order, itemNo: 1, quantity: 2, amount: 2 * 12.80m, RefundReason.AfterSales, PickedUp.AddHours(3));
 
         var sale = Assert.Single(Sale.FromOrder(order, [refund], CategoryOf));
 
@@ -62,7 +62,7 @@ public sealed class SaleTests
     {
         var order = OrderOf((1, 3, 12.80m));
         var taken = order.Shorten(1, 1, Ordered.AddDays(1));
-        var refund = new Refund(order, 1, taken, 12.80m, RefundReason.Shortage, Ordered.AddDays(1));
+        var refund = new Refund(order, 1, taken, taken * 12.80m, RefundReason.Shortage, Ordered.AddDays(1));
         order.ConfirmPickup(PickedUp);
 
         var sale = Assert.Single(Sale.FromOrder(order, [refund], CategoryOf));
