@@ -82,6 +82,7 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddScoped<ProgressNotices>();
         services.TryAddSingleton(sp => DayPlanSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.TryAddScoped<DayPlanNotices>();
+        services.TryAddScoped<DueCutOffs>();
         services.TryAddScoped<CampaignCutOff>();
         services.TryAddScoped<ScheduledPublishing>();
         services.TryAddSingleton(sp => CommissionRates.FromConfiguration(sp.GetRequiredService<IConfiguration>()));

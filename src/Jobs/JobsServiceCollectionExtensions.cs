@@ -32,6 +32,7 @@ public static class JobsServiceCollectionExtensions
         services.AddHostedService<RecurringJobsRegistration>();
         services.AddTransient<Reminders.PickupReminderJob>();
         services.AddTransient<Campaigns.DayPlanJob>();
+        services.AddTransient<Campaigns.DueCutOffsJob>();
 
         services.TryAddScoped<ICutOffScheduler, HangfireCutOffScheduler>();
         services.TryAddScoped<ScheduleJobs>();

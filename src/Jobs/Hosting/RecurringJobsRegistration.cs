@@ -19,6 +19,11 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs, Busin
             job => job.RunAsync(CancellationToken.None),
             Cron.Minutely(),
             new RecurringJobOptions { TimeZone = zone.Zone });
+        jobs.AddOrUpdate<DueCutOffsJob>(
+            DueCutOffsJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None),
+            Cron.Minutely(),
+            new RecurringJobOptions { TimeZone = zone.Zone });
         jobs.AddOrUpdate<DayPlanJob>(
             DayPlanJob.RecurringJobId,
             job => job.RunAsync(CancellationToken.None),

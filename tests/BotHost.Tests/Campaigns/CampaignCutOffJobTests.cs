@@ -4,6 +4,7 @@ using GroupBuy.BotHost.Tests.Support;
 using GroupBuy.Jobs.Campaigns;
 using GroupBuy.Testing;
 using Hangfire;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -17,13 +18,14 @@ public sealed class CampaignCutOffJobTests : IAsyncLifetime
     private static readonly DateTimeOffset ClosesAt = new(2036, 1, 3, 22, 0, 0, TimeSpan.FromHours(8));
 
     private readonly PostgresDatabase database = new();
+    private readonly FakeTimeProvider clock = new(Now);
     private BotHostFactory host = null!;
 
     public async Task InitializeAsync()
     {
         await database.InitializeAsync();
         host = BotHostFactory.OnPostgres(database.ConnectionString, ("Outbox:Workers", "0"), ("Inbox:Workers", "0"))
-            .WithServices(s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
+            .WithServices(s => s.AddSingleton<TimeProvider>(clock));
     }
 
     public async Task DisposeAsync()
@@ -33,7 +35,46 @@ public sealed class CampaignCutOffJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_campaign_whose_cut_off_job_was_lost_is_closed_by_the_sweep_once()
+    {
+        var id = await PublishAsync();
+        foreach (var job in host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100))
+        {
+            host.Services.GetRequiredService<IBackgroundJobClient>().Delete(job.Key);
+        }
+
+        clock.SetUtcNow(ClosesAt.AddMinutes(-1));
+        Assert.Equal(0, await SweepAsync());
+        clock.SetUtcNow(ClosesAt);
+        await SweepAsync();
+        await SweepAsync();
+
+        var campaign = await host.CreateAdminClient().GetFromJsonAsync<JsonElement>(new Uri($"/api/campaigns/{id}", UriKind.Relative));
+        Assert.Equal("closed", campaign.GetProperty("status").GetString());
+        await using var scope = host.Services.CreateAsyncScope();
+        var announcements = await scope.ServiceProvider.GetRequiredService<GroupBuy.Conversations.Storage.GroupBuyDbContext>().OutboundMessages
+            .CountAsync(m => m.IdempotencyKey.StartsWith("cut-off:"));
+        Assert.Equal(1, announcements);
+    }
+
+    [Fact]
     public async Task Publishing_schedules_the_cut_off_job_at_closes_at()
+    {
+        var id = await PublishAsync();
+
+        var scheduled = host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100);
+        var job = Assert.Single(scheduled, j => j.Value.Job.Type == typeof(CutOffCampaign)).Value;
+        Assert.Equal(id, Convert.ToInt64(job.Job.Args[0], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(ClosesAt.UtcDateTime, job.EnqueueAt);
+    }
+
+    private async Task<int> SweepAsync()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<GroupBuy.Conversations.Campaigns.DueCutOffs>().CloseDueAsync(CancellationToken.None);
+    }
+
+    private async Task<long> PublishAsync()
     {
         var admin = host.CreateAdminClient();
         await admin.RegisterGroupAsync("room-1");
@@ -49,10 +90,6 @@ public sealed class CampaignCutOffJobTests : IAsyncLifetime
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
 
         (await admin.PostAsync(new Uri($"/api/campaigns/{id}/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
-
-        var scheduled = host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100);
-        var job = Assert.Single(scheduled, j => j.Value.Job.Type == typeof(CutOffCampaign)).Value;
-        Assert.Equal(id, Convert.ToInt64(job.Job.Args[0], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(ClosesAt.UtcDateTime, job.EnqueueAt);
+        return id;
     }
 }
