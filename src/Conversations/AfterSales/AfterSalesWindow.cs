@@ -1,0 +1,63 @@
+namespace GroupBuy.Conversations.AfterSales;
+
+/// <summary>
+/// Decides whether a problem is reported in time (rules.md, "After-sales"). Windows are inclusive:
+/// "within 24 h" still holds at exactly 24 h, because a resident who is on time to the minute
+/// should not argue with a bot about seconds.
+/// </summary>
+public static class AfterSalesWindow
+{
+    public static readonly TimeSpan QualityAndDelivery = TimeSpan.FromHours(24);
+
+    public static readonly TimeSpan OrderProblems = TimeSpan.FromHours(12);
+
+    public static WindowDecision Check(IssueType type, OrderTimeline order, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return type switch
+        {
+            IssueType.Quality => AfterPickup(order, QualityAndDelivery, now),
+            IssueType.Order => AfterPickup(order, OrderProblems, now),
+            IssueType.Delivery => Delivery(order, now),
+            IssueType.MistakenOrder => MistakenOrder(order, now),
+            _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown issue type."),
+        };
+    }
+
+    private static WindowDecision AfterPickup(OrderTimeline order, TimeSpan window, DateTimeOffset now)
+    {
+        if (order.PickedUpAt is not { } pickedUpAt)
+        {
+            return WindowDecision.Refuse(WindowRefusal.NotPickedUpYet);
+        }
+
+        var deadline = pickedUpAt + window;
+        return now <= deadline ? WindowDecision.Accept(deadline) : WindowDecision.Refuse(WindowRefusal.TooLate, deadline);
+    }
+
+    // A late delivery is noticed while waiting, before anything is picked up, so it is accepted
+    // from the cut-off on; once collected, the 24 h of the rules run as for quality.
+    private static WindowDecision Delivery(OrderTimeline order, DateTimeOffset now)
+    {
+        if (order.PickedUpAt is not null)
+        {
+            return AfterPickup(order, QualityAndDelivery, now);
+        }
+
+        return order.IsOrderingOpen(now) ? WindowDecision.Refuse(WindowRefusal.NotDueYet) : WindowDecision.Accept(null);
+    }
+
+    // "Shipped" means the goods reached the chat's pickup point (到货, or picked up). The app has
+    // no dispatch time of its own; until arrival the leader can still take the portion off the
+    // pick list or pass it to a neighbour, which is what "before shipping" buys. Before the cut-off
+    // no case is needed at all: the resident cancels the order themselves.
+    private static WindowDecision MistakenOrder(OrderTimeline order, DateTimeOffset now)
+    {
+        if (order.IsShipped)
+        {
+            return WindowDecision.Refuse(WindowRefusal.AlreadyShipped);
+        }
+
+        return order.IsOrderingOpen(now) ? WindowDecision.Refuse(WindowRefusal.CancelInstead) : WindowDecision.Accept(null);
+    }
+}

@@ -1,0 +1,26 @@
+using GroupBuy.Conversations.Campaigns;
+using GroupBuy.Conversations.Ordering;
+
+namespace GroupBuy.Conversations.AfterSales;
+
+/// <summary>
+/// The moments of an order's life the after-sales windows are measured from. Ordering closes at
+/// the campaign's cut-off, or earlier when the leader cut off (截单) in that chat; goods count as
+/// shipped once they have arrived at the chat's pickup point (see <see cref="AfterSalesWindow"/>).
+/// </summary>
+public sealed record OrderTimeline(DateTimeOffset OrderingClosesAt, DateTimeOffset? ArrivedAt, DateTimeOffset? PickedUpAt)
+{
+    public static OrderTimeline Of(Order order, Campaign campaign, CampaignChat chat)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(chat);
+        var closesAt = chat.ClosedAt is { } cutOff && cutOff < campaign.ClosesAt ? cutOff : campaign.ClosesAt;
+        return new OrderTimeline(closesAt, chat.ArrivedAt, order.PickedUpAt);
+    }
+
+    public bool IsOrderingOpen(DateTimeOffset now) => now < OrderingClosesAt;
+
+    // Picking up implies arrival even when the leader skipped 到货 in that chat.
+    public bool IsShipped => ArrivedAt is not null || PickedUpAt is not null;
+}
