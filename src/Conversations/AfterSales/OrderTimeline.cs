@@ -5,8 +5,9 @@ namespace GroupBuy.Conversations.AfterSales;
 
 /// <summary>
 /// The moments of an order's life the after-sales windows are measured from. Ordering closes at
-/// the campaign's cut-off, or earlier when the leader cut off (截单) in that chat; goods count as
-/// shipped once they have arrived at the chat's pickup point (see <see cref="AfterSalesWindow"/>).
+/// the campaign's cut-off, or earlier when it was closed early or the leader cut off (截单) in
+/// that chat; goods count as shipped once they have arrived at the chat's pickup point (see
+/// <see cref="AfterSalesWindow"/>).
 /// </summary>
 public sealed record OrderTimeline(DateTimeOffset OrderingClosesAt, DateTimeOffset? ArrivedAt, DateTimeOffset? PickedUpAt)
 {
@@ -15,7 +16,9 @@ public sealed record OrderTimeline(DateTimeOffset OrderingClosesAt, DateTimeOffs
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(chat);
-        var closesAt = chat.ClosedAt is { } cutOff && cutOff < campaign.ClosesAt ? cutOff : campaign.ClosesAt;
+        // Whichever cut-off came first ends ordering: the scheduled one, the campaign closed early, or the chat's 截单.
+        DateTimeOffset?[] cutOffs = [campaign.ClosesAt, campaign.ClosedAt, chat.ClosedAt];
+        var closesAt = cutOffs.OfType<DateTimeOffset>().Min();
         return new OrderTimeline(closesAt, chat.ArrivedAt, order.PickedUpAt);
     }
 
