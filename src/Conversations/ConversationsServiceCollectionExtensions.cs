@@ -83,6 +83,7 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton(sp => DayPlanSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.TryAddScoped<DayPlanNotices>();
         services.TryAddScoped<DueCutOffs>();
+        services.TryAddScoped<GoodsArrival>();
         services.TryAddScoped<CampaignCutOff>();
         services.TryAddScoped<ScheduledPublishing>();
         services.TryAddSingleton(sp => CommissionRates.FromConfiguration(sp.GetRequiredService<IConfiguration>()));

@@ -1,5 +1,3 @@
-using GroupBuy.Conversations.Ordering;
-using GroupBuy.Conversations.Reminders;
 using GroupBuy.Conversations.Storage;
 using GroupBuy.Conversations.Time;
 using Microsoft.EntityFrameworkCore;
@@ -15,9 +13,8 @@ namespace GroupBuy.Conversations.Campaigns;
 public sealed class DayPlanNotices(
     GroupBuyDbContext db,
     ProgressNotices notices,
-    PickupCodes codes,
+    GoodsArrival arrival,
     DayPlanSettings settings,
-    ReminderSettings reminders,
     BusinessTimeZone zone,
     TimeProvider clock)
 {
@@ -72,9 +69,7 @@ public sealed class DayPlanNotices(
 
         foreach (var groupId in waiting)
         {
-            campaign.MarkArrivedIn(groupId, now);
-            await codes.AssignAsync(campaignId, groupId, cancellationToken);
-            PickupReminders.Plan(db, campaignId, groupId, now, reminders, zone);
+            await arrival.ArriveInAsync(campaign, groupId, now, cancellationToken);
         }
 
         try

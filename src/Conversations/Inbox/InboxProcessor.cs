@@ -99,21 +99,17 @@ public sealed class InboxProcessor
         return await services.GetRequiredService<MessageRouter>().RouteAsync(context, cancellationToken);
     }
 
-    private static async Task<long?> NextIdAsync(GroupBuyDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (db.Provider == StorageProvider.Postgres)
-        {
-            return await SkipLockedClaim.NextIdAsync(db, NextOnPostgres, now, cancellationToken);
-        }
-
-        // SQLite serves one host with one inbox worker, so the first due head is ours.
-        return await db.InboundMessages
-            .Where(m => m.Status == InboundMessageStatus.Pending && m.NextAttemptAt <= now)
-            .Where(m => !db.InboundMessages.Any(e => e.ConversationKey == m.ConversationKey && e.Status == InboundMessageStatus.Pending && e.Id < m.Id))
-            .OrderBy(m => m.Id)
-            .Select(m => (long?)m.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-    }
+    private static Task<long?> NextIdAsync(GroupBuyDbContext db, DateTimeOffset now, CancellationToken cancellationToken) =>
+        SkipLockedClaim.NextIdAsync(
+            db,
+            NextOnPostgres,
+            db.InboundMessages
+                .Where(m => m.Status == InboundMessageStatus.Pending && m.NextAttemptAt <= now)
+                .Where(m => !db.InboundMessages.Any(e => e.ConversationKey == m.ConversationKey && e.Status == InboundMessageStatus.Pending && e.Id < m.Id))
+                .OrderBy(m => m.Id)
+                .Select(m => (long?)m.Id),
+            now,
+            cancellationToken);
 
     private async Task RecordFailureAsync(GroupBuyDbContext db, long id, Exception error)
     {

@@ -1,9 +1,7 @@
 using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Groups;
 using GroupBuy.Conversations.Ordering;
-using GroupBuy.Conversations.Reminders;
 using GroupBuy.Conversations.Routing;
-using GroupBuy.Conversations.Time;
 
 namespace GroupBuy.Conversations.Leaders;
 
@@ -12,7 +10,7 @@ namespace GroupBuy.Conversations.Leaders;
 /// if it was not yet; every resident with an order is @-mentioned with their pickup code, in as
 /// many messages as the channel's mention limit needs, and the reminders that follow are planned.
 /// </summary>
-internal sealed class ArrivalCommand(PickupCodes codes, ReminderSettings reminders, BusinessTimeZone zone) : ILeaderCommand
+internal sealed class ArrivalCommand(GoodsArrival arrival) : ILeaderCommand
 {
     public LeaderCommandKind Kind => LeaderCommandKind.Arrival;
 
@@ -26,9 +24,7 @@ internal sealed class ArrivalCommand(PickupCodes codes, ReminderSettings reminde
             return;
         }
 
-        campaign.MarkArrivedIn(group.Id, context.Now);
-        await codes.AssignAsync(campaign.Id, group.Id, cancellationToken);
-        PickupReminders.Plan(context.Db, campaign.Id, group.Id, context.Now, reminders, zone);
+        await arrival.ArriveInAsync(campaign, group.Id, context.Now, cancellationToken);
         await context.Db.SaveChangesAsync(cancellationToken);
         var waiting = (await GroupOrders.WithGoodsAsync(context.Db, campaign.Id, group.Id, cancellationToken)).Where(o => o.Order.AwaitsPickup).ToList();
         var batches = GroupOrders.InMentionBatches(waiting, context.Capabilities.MaxMentionsPerMessage).ToList();

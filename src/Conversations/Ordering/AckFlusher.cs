@@ -33,9 +33,12 @@ public sealed class AckFlusher(IServiceScopeFactory scopes, TimeProvider clock)
         var db = services.GetRequiredService<GroupBuyDbContext>();
         var now = clock.GetUtcNow();
         await using var transaction = db.Provider == StorageProvider.Postgres ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var id = db.Provider == StorageProvider.Postgres
-            ? await SkipLockedClaim.NextIdAsync(db, NextOnPostgres, now, cancellationToken)
-            : await db.Set<AckBatch>().Where(b => b.Status == AckBatchStatus.Open && b.DueAt <= now).OrderBy(b => b.DueAt).Select(b => (long?)b.Id).FirstOrDefaultAsync(cancellationToken);
+        var id = await SkipLockedClaim.NextIdAsync(
+            db,
+            NextOnPostgres,
+            db.Set<AckBatch>().Where(b => b.Status == AckBatchStatus.Open && b.DueAt <= now).OrderBy(b => b.DueAt).Select(b => (long?)b.Id),
+            now,
+            cancellationToken);
         if (id is null)
         {
             return false;

@@ -123,21 +123,17 @@ public sealed class OutboxDispatcher
         return recent[recent.Count - limit.Messages] + limit.Window;
     }
 
-    private static async Task<long?> NextIdAsync(GroupBuyDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (db.Provider == StorageProvider.Postgres)
-        {
-            return await SkipLockedClaim.NextIdAsync(db, NextOnPostgres, now, cancellationToken);
-        }
-
-        // SQLite serves one host with one dispatcher, so the first due head is ours.
-        return await db.OutboundMessages
-            .Where(m => m.Status == OutboundMessageStatus.Pending && m.DueAt <= now)
-            .Where(m => !db.OutboundMessages.Any(e => e.TargetKey == m.TargetKey && e.Status == OutboundMessageStatus.Pending && e.DueAt <= now && e.Id < m.Id))
-            .OrderBy(m => m.DueAt).ThenBy(m => m.Id)
-            .Select(m => (long?)m.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-    }
+    private static Task<long?> NextIdAsync(GroupBuyDbContext db, DateTimeOffset now, CancellationToken cancellationToken) =>
+        SkipLockedClaim.NextIdAsync(
+            db,
+            NextOnPostgres,
+            db.OutboundMessages
+                .Where(m => m.Status == OutboundMessageStatus.Pending && m.DueAt <= now)
+                .Where(m => !db.OutboundMessages.Any(e => e.TargetKey == m.TargetKey && e.Status == OutboundMessageStatus.Pending && e.DueAt <= now && e.Id < m.Id))
+                .OrderBy(m => m.DueAt).ThenBy(m => m.Id)
+                .Select(m => (long?)m.Id),
+            now,
+            cancellationToken);
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

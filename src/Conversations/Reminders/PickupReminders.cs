@@ -60,9 +60,12 @@ public sealed class PickupReminders(IServiceScopeFactory scopes, TimeProvider cl
         var db = services.GetRequiredService<GroupBuyDbContext>();
         var now = clock.GetUtcNow();
         await using var transaction = db.Provider == StorageProvider.Postgres ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var id = db.Provider == StorageProvider.Postgres
-            ? await SkipLockedClaim.NextIdAsync(db, NextOnPostgres, now, cancellationToken)
-            : await db.Set<PickupReminder>().Where(r => r.SentAt == null && r.DueAt <= now).OrderBy(r => r.DueAt).Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
+        var id = await SkipLockedClaim.NextIdAsync(
+            db,
+            NextOnPostgres,
+            db.Set<PickupReminder>().Where(r => r.SentAt == null && r.DueAt <= now).OrderBy(r => r.DueAt).Select(r => (long?)r.Id),
+            now,
+            cancellationToken);
         if (id is null)
         {
             return false;

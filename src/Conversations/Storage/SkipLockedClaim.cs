@@ -10,6 +10,15 @@ namespace GroupBuy.Conversations.Storage;
 /// </summary>
 internal static class SkipLockedClaim
 {
+    /// <summary>
+    /// The next due row: claimed with <paramref name="postgresSql"/> on PostgreSQL, else the first of
+    /// <paramref name="elsewhere"/> (SQLite serves one host, whose single worker has the queue to itself).
+    /// </summary>
+    public static async Task<long?> NextIdAsync(GroupBuyDbContext db, string postgresSql, IQueryable<long?> elsewhere, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Provider == StorageProvider.Postgres
+            ? await NextIdAsync(db, postgresSql, now, cancellationToken)
+            : await elsewhere.FirstOrDefaultAsync(cancellationToken);
+
     public static async Task<long?> NextIdAsync(GroupBuyDbContext db, string sql, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ids = await db.Database.SqlQueryRaw<long>(sql, new NpgsqlParameter("now", now.ToUniversalTime())).ToListAsync(cancellationToken);

@@ -6,7 +6,6 @@ using GroupBuy.Conversations.Outbox;
 using GroupBuy.Conversations.Reminders;
 using GroupBuy.Conversations.Residents;
 using GroupBuy.Conversations.Storage;
-using GroupBuy.Conversations.Time;
 using GroupBuy.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -150,9 +149,7 @@ public sealed class PickupReminderTests : IAsyncLifetime
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<GroupBuyDbContext>();
         var campaign = await db.Campaigns.Include(c => c.Chats).SingleAsync(c => c.Id == campaignId);
-        campaign.MarkArrivedIn(groupId, Arrival);
-        await services.GetRequiredService<PickupCodes>().AssignAsync(campaignId, groupId, CancellationToken.None);
-        PickupReminders.Plan(db, campaignId, groupId, Arrival, services.GetRequiredService<ReminderSettings>(), services.GetRequiredService<BusinessTimeZone>());
+        await services.GetRequiredService<GoodsArrival>().ArriveInAsync(campaign, groupId, Arrival, CancellationToken.None);
         await db.SaveChangesAsync();
     }
 
