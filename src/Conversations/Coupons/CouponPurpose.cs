@@ -11,4 +11,7 @@ public enum CouponPurpose
 
     /// <summary>Core: 9.5折 on the next order.</summary>
     CorePrice = 2,
+
+    /// <summary>After-sales: the 满20减3 compensation coupon on a ticket.</summary>
+    AfterSales = 3,
 }

@@ -19,6 +19,9 @@ public sealed record CouponTerms(decimal Threshold, decimal? Amount, decimal? Ra
     /// <summary>满100减12: the other one.</summary>
     public static readonly CouponTerms HundredLessTwelve = new(100m, 12m, null);
 
+    /// <summary>满20减3: the after-sales compensation coupon.</summary>
+    public static readonly CouponTerms AfterSales = new(20m, 3m, null);
+
     /// <summary>9.5折 on the whole order: core residents' price.</summary>
     public static readonly CouponTerms CorePrice = new(0m, null, 0.95m);
 

@@ -1,4 +1,5 @@
 using System.Text;
+using GroupBuy.Conversations.AfterSales;
 using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Groups;
 using GroupBuy.Conversations.Inbox;
@@ -39,6 +40,10 @@ public abstract class GroupBuyDbContext : DbContext
     public DbSet<Schedule> Schedules => Set<Schedule>();
 
     public DbSet<ScheduleRun> ScheduleRuns => Set<ScheduleRun>();
+
+    public DbSet<IntakeDialog> IntakeDialogs => Set<IntakeDialog>();
+
+    public DbSet<Ticket> Tickets => Set<Ticket>();
 
     public abstract StorageProvider Provider { get; }
 

@@ -23,6 +23,369 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("GroupBuy.Conversations.AfterSales.IntakeDialog", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ChatId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("chat_id");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.PrimitiveCollection<List<string>>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("evidence");
+
+                    b.Property<long?>("GroupId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("group_id");
+
+                    b.Property<DateTimeOffset>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_activity_at");
+
+                    b.PrimitiveCollection<List<long>>("OrderChoices")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("order_choices");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("resident_id");
+
+                    b.Property<string>("ResidentName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("resident_name");
+
+                    b.Property<string>("ResidentUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("resident_user_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("step");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("type");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_intake_dialogs");
+
+                    b.HasIndex("Channel", "ResidentUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_intake_dialogs_channel_resident_user_id")
+                        .HasFilter("ended_at IS NULL");
+
+                    b.HasIndex("EndedAt", "LastActivityAt")
+                        .HasDatabaseName("ix_intake_dialogs_ended_at_last_activity_at");
+
+                    b.ToTable("intake_dialogs", (string)null);
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.AfterSales.Ticket", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<decimal?>("CompensationCash")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("compensation_cash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
+                    b.PrimitiveCollection<List<string>>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("evidence");
+
+                    b.Property<DateTimeOffset>("FirstAnswerDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_answer_due_at");
+
+                    b.Property<DateTimeOffset?>("FollowUpDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("follow_up_due_at");
+
+                    b.Property<DateTimeOffset?>("FollowUpSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("follow_up_sent_at");
+
+                    b.Property<long>("GroupId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("group_id");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateTimeOffset?>("OverdueEscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_escalated_at");
+
+                    b.Property<DateTimeOffset?>("RatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rated_at");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.Property<string>("ReplyChatId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("reply_chat_id");
+
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("resident_id");
+
+                    b.Property<string>("ResidentName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("resident_name");
+
+                    b.Property<string>("ResidentUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("resident_user_id");
+
+                    b.Property<string>("ResolutionKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("resolution_kind");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("type");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tickets");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_tickets_group_id");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_tickets_order_id");
+
+                    b.HasIndex("ResidentId")
+                        .HasDatabaseName("ix_tickets_resident_id");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_tickets_status_id");
+
+                    b.ToTable("tickets", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_tickets_rating", "rating IS NULL OR (rating >= 1 AND rating <= 5)");
+                        });
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.AfterSales.TicketEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_events");
+
+                    b.HasIndex("TicketId", "Id")
+                        .HasDatabaseName("ix_ticket_events_ticket_id_id");
+
+                    b.ToTable("ticket_events", (string)null);
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.AfterSales.TicketLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ItemNo")
+                        .HasColumnType("integer")
+                        .HasColumnName("item_no");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("unit_price");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_lines");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_ticket_lines_ticket_id");
+
+                    b.ToTable("ticket_lines", (string)null);
+                });
+
             modelBuilder.Entity("GroupBuy.Conversations.Campaigns.Campaign", b =>
                 {
                     b.Property<long>("Id")
@@ -1206,6 +1569,50 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                     b.ToTable("resident_segments", (string)null);
                 });
 
+            modelBuilder.Entity("GroupBuy.Conversations.AfterSales.Ticket", b =>
+                {
+                    b.HasOne("GroupBuy.Conversations.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tickets_groups_group_id");
+
+                    b.HasOne("GroupBuy.Conversations.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tickets_orders_order_id");
+
+                    b.HasOne("GroupBuy.Conversations.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tickets_residents_resident_id");
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.AfterSales.TicketEvent", b =>
+                {
+                    b.HasOne("GroupBuy.Conversations.AfterSales.Ticket", null)
+                        .WithMany("Events")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_events_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.AfterSales.TicketLine", b =>
+                {
+                    b.HasOne("GroupBuy.Conversations.AfterSales.Ticket", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_lines_tickets_ticket_id");
+                });
+
             modelBuilder.Entity("GroupBuy.Conversations.Campaigns.CampaignChat", b =>
                 {
                     b.HasOne("GroupBuy.Conversations.Campaigns.Campaign", null)
@@ -1405,6 +1812,13 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_resident_segments_residents_resident_id");
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.AfterSales.Ticket", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("GroupBuy.Conversations.Campaigns.Campaign", b =>

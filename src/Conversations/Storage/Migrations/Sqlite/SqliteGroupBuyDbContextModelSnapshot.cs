@@ -17,6 +17,361 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("GroupBuy.Conversations.AfterSales.IntakeDialog", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ChatId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chat_id");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.PrimitiveCollection<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<long?>("GroupId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("group_id");
+
+                    b.Property<long>("LastActivityAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_activity_at");
+
+                    b.PrimitiveCollection<string>("OrderChoices")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_choices");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resident_id");
+
+                    b.Property<string>("ResidentName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resident_name");
+
+                    b.Property<string>("ResidentUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resident_user_id");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_intake_dialogs");
+
+                    b.HasIndex("Channel", "ResidentUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_intake_dialogs_channel_resident_user_id")
+                        .HasFilter("ended_at IS NULL");
+
+                    b.HasIndex("EndedAt", "LastActivityAt")
+                        .HasDatabaseName("ix_intake_dialogs_ended_at_last_activity_at");
+
+                    b.ToTable("intake_dialogs", (string)null);
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.AfterSales.Ticket", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_at");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<decimal?>("CompensationCash")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("compensation_cash");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done_at");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("escalated_at");
+
+                    b.PrimitiveCollection<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<long>("FirstAnswerDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_answer_due_at");
+
+                    b.Property<long?>("FollowUpDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("follow_up_due_at");
+
+                    b.Property<long?>("FollowUpSentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("follow_up_sent_at");
+
+                    b.Property<long>("GroupId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("group_id");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order_id");
+
+                    b.Property<long?>("OverdueEscalatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("overdue_escalated_at");
+
+                    b.Property<long?>("RatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rated_at");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rating");
+
+                    b.Property<string>("ReplyChatId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply_chat_id");
+
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resident_id");
+
+                    b.Property<string>("ResidentName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resident_name");
+
+                    b.Property<string>("ResidentUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resident_user_id");
+
+                    b.Property<string>("ResolutionKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution_kind");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tickets");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_tickets_group_id");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_tickets_order_id");
+
+                    b.HasIndex("ResidentId")
+                        .HasDatabaseName("ix_tickets_resident_id");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_tickets_status_id");
+
+                    b.ToTable("tickets", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_tickets_rating", "rating IS NULL OR (rating >= 1 AND rating <= 5)");
+                        });
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.AfterSales.TicketEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_events");
+
+                    b.HasIndex("TicketId", "Id")
+                        .HasDatabaseName("ix_ticket_events_ticket_id_id");
+
+                    b.ToTable("ticket_events", (string)null);
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.AfterSales.TicketLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ItemNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("item_no");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_price");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_lines");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_ticket_lines_ticket_id");
+
+                    b.ToTable("ticket_lines", (string)null);
+                });
+
             modelBuilder.Entity("GroupBuy.Conversations.Campaigns.Campaign", b =>
                 {
                     b.Property<long>("Id")
@@ -1164,6 +1519,50 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                     b.ToTable("resident_segments", (string)null);
                 });
 
+            modelBuilder.Entity("GroupBuy.Conversations.AfterSales.Ticket", b =>
+                {
+                    b.HasOne("GroupBuy.Conversations.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tickets_groups_group_id");
+
+                    b.HasOne("GroupBuy.Conversations.Ordering.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tickets_orders_order_id");
+
+                    b.HasOne("GroupBuy.Conversations.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tickets_residents_resident_id");
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.AfterSales.TicketEvent", b =>
+                {
+                    b.HasOne("GroupBuy.Conversations.AfterSales.Ticket", null)
+                        .WithMany("Events")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_events_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.AfterSales.TicketLine", b =>
+                {
+                    b.HasOne("GroupBuy.Conversations.AfterSales.Ticket", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_lines_tickets_ticket_id");
+                });
+
             modelBuilder.Entity("GroupBuy.Conversations.Campaigns.CampaignChat", b =>
                 {
                     b.HasOne("GroupBuy.Conversations.Campaigns.Campaign", null)
@@ -1363,6 +1762,13 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_resident_segments_residents_resident_id");
+                });
+
+            modelBuilder.Entity("GroupBuy.Conversations.AfterSales.Ticket", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("GroupBuy.Conversations.Campaigns.Campaign", b =>
