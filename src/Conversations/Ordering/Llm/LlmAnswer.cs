@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using GroupBuy.Conversations.Campaigns;
 
 namespace GroupBuy.Conversations.Ordering.Llm;
@@ -52,38 +50,13 @@ internal sealed record LlmAnswer(string Kind, IReadOnlyList<LlmAnswer.Line> Line
         }
         """)!.ToJsonString());
 
-    private static readonly JsonSerializerOptions StrictJson = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-        AllowDuplicateProperties = false,
-        NumberHandling = JsonNumberHandling.Strict,
-    };
-
     internal sealed record Line(int ItemNo, int Quantity);
 
     /// <summary>
     /// The content as exactly one answer object: null for anything else (not JSON, text around it,
     /// a code fence, missing or unknown or duplicated properties, nulls, numbers in strings).
     /// </summary>
-    public static LlmAnswer? Parse(string? content)
-    {
-        if (string.IsNullOrWhiteSpace(content))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<LlmAnswer>(content, StrictJson);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static LlmAnswer? Parse(string? content) => LlmJson.ParseStrict<LlmAnswer>(content);
 
     /// <summary>
     /// The reading this answer stands for, or null with the reason (a fixed phrase, safe to log).

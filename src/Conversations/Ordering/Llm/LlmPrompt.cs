@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using GroupBuy.Conversations.Campaigns;
 
 namespace GroupBuy.Conversations.Ordering.Llm;
@@ -33,20 +30,10 @@ internal static class LlmPrompt
         - Never guess. Answer "unclear" when a word could be more than one catalog item, when an item is not in the catalog, when the message both orders and cancels, or when it asks for "less" or "more" of an item without saying the new total ("苹果少要一份").
         """;
 
-    // Chinese stays as it is (not \uXXXX): the model reads it better and in fewer tokens. The
-    // JSON goes only into a chat message, never into HTML.
-    private static readonly JsonSerializerOptions DataJson = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
-    public static string UserMessage(string text, IReadOnlyList<CampaignItem> catalog) => JsonSerializer.Serialize(
+    public static string UserMessage(string text, IReadOnlyList<CampaignItem> catalog) => LlmJson.Data(
         new Input(
             [.. catalog.OrderBy(i => i.ItemNo).Select(i => new CatalogEntry(i.ItemNo, i.Name, i.Aliases.Count > 0 ? i.Aliases : null))],
-            text),
-        DataJson);
+            text));
 
     private sealed record Input(IReadOnlyList<CatalogEntry> Catalog, string Message);
 

@@ -1,10 +1,5 @@
 using GroupBuy.Conversations.Campaigns;
 using Microsoft.Extensions.Logging;
-using Microsoft.SemanticKernel;
-using Microsoft.SemanticKernel.ChatCompletion;
-using Microsoft.SemanticKernel.Connectors.OpenAI;
-using OpenAI.Chat;
-using Polly.Timeout;
 
 namespace GroupBuy.Conversations.Ordering.Llm;
 
@@ -16,7 +11,7 @@ namespace GroupBuy.Conversations.Ordering.Llm;
 /// </summary>
 public sealed class LlmReplyReader
 {
-    public const string HttpClientName = "GroupBuy.Llm";
+    public const string HttpClientName = LlmChat.HttpClientName;
 
     private readonly LlmSettings settings;
     private readonly IHttpClientFactory httpClients;
@@ -52,18 +47,17 @@ public sealed class LlmReplyReader
         string? content;
         try
         {
-            content = await AskAsync(text, catalog, cancellationToken);
+            content = await LlmChat.AskAsync(
+                httpClients, settings, LlmPrompt.System, LlmPrompt.UserMessage(text, catalog), LlmAnswer.SchemaName, LlmAnswer.Schema, cancellationToken);
         }
         catch (Exception ex)
         {
             // A cancellation by the caller goes back to the caller; anything else the endpoint or the
             // connector throws only leaves the reply unclear.
             cancellationToken.ThrowIfCancellationRequested();
-            // Not the exception itself: its message can quote the endpoint's error body, and some
-            // endpoints echo part of the key there.
             logger.LogWarning(
                 "The LLM could not read a {Length}-character reply ({Failure}) after {Elapsed}; it stays unclear",
-                text.Length, Describe(ex), clock.GetElapsedTime(started));
+                text.Length, LlmChat.Describe(ex), clock.GetElapsedTime(started));
             return null;
         }
 
@@ -89,45 +83,5 @@ public sealed class LlmReplyReader
         logger.LogInformation(
             "The LLM read a {Length}-character reply as {Edit} of {Lines} item(s) in {Elapsed}", text.Length, reading.Edit, reading.Lines.Count, elapsed);
         return reading;
-    }
-
-    private async Task<string?> AskAsync(string text, IReadOnlyList<CampaignItem> catalog, CancellationToken cancellationToken)
-    {
-        // A client from the factory per call: its handler (with the resilience pipeline) is pooled
-        // and rotated by the factory, and the connector on top is cheap to build.
-        using var http = httpClients.CreateClient(HttpClientName);
-
-        // No logger factory on purpose: the connector logs the whole chat history, the resident's
-        // text included, at Trace level.
-#pragma warning disable SKEXP0010 // The custom-endpoint constructor is experimental; it is the connector's way to reach a compatible server.
-        var chat = new OpenAIChatCompletionService(settings.Model!, settings.Endpoint!, settings.ApiKey, httpClient: http);
-#pragma warning restore SKEXP0010
-
-        var history = new ChatHistory(LlmPrompt.System);
-        history.AddUserMessage(LlmPrompt.UserMessage(text, catalog));
-        var execution = new OpenAIPromptExecutionSettings
-        {
-            Temperature = 0,
-            ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat(LlmAnswer.SchemaName, LlmAnswer.Schema, jsonSchemaIsStrict: true),
-        };
-
-        var reply = await chat.GetChatMessageContentAsync(history, execution, kernel: null, cancellationToken);
-        return reply.Content;
-    }
-
-    private static string Describe(Exception ex)
-    {
-        for (var inner = ex; inner is not null; inner = inner.InnerException)
-        {
-            switch (inner)
-            {
-                case TimeoutRejectedException:
-                    return "timed out";
-                case HttpOperationException { StatusCode: { } status }:
-                    return $"HTTP {(int)status}";
-            }
-        }
-
-        return ex.GetType().Name;
     }
 }

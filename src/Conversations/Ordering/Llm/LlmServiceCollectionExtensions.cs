@@ -1,3 +1,4 @@
+using GroupBuy.Conversations.AfterSales.Llm;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,9 +8,9 @@ namespace GroupBuy.Conversations.Ordering.Llm;
 public static class LlmServiceCollectionExtensions
 {
     /// <summary>
-    /// The LLM fallback for unclear order replies: <see cref="LlmSettings"/> from configuration (read
-    /// when first needed), its own HttpClient with <see cref="LlmResilience"/>, and
-    /// <see cref="LlmReplyReader"/>. Safe to call more than once.
+    /// The LLM fallback for unclear order replies and after-sales complaints: <see cref="LlmSettings"/>
+    /// from configuration (read when first needed), its own HttpClient with <see cref="LlmResilience"/>,
+    /// <see cref="LlmReplyReader"/> and <see cref="IssueClassifier"/>. Safe to call more than once.
     /// </summary>
     public static IServiceCollection AddLlmFallback(this IServiceCollection services)
     {
@@ -22,7 +23,7 @@ public static class LlmServiceCollectionExtensions
         services.TryAddSingleton(sp => LlmSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.TryAddSingleton(TimeProvider.System);
         services
-            .AddHttpClient(LlmReplyReader.HttpClientName, (sp, client) =>
+            .AddHttpClient(LlmChat.HttpClientName, (sp, client) =>
                 // The pipeline ends every attempt first; this only backs it up.
                 client.Timeout = LlmResilience.Budget(sp.GetRequiredService<LlmSettings>()) + TimeSpan.FromSeconds(5))
             // The factory's request logs add nothing the reader does not log itself (and would
@@ -31,6 +32,7 @@ public static class LlmServiceCollectionExtensions
             .AddResilienceHandler(LlmResilience.PipelineName, (builder, context) =>
                 LlmResilience.Configure(builder, context.ServiceProvider.GetRequiredService<LlmSettings>()));
         services.AddSingleton<LlmReplyReader>();
+        services.AddSingleton<IssueClassifier>();
         return services;
     }
 }

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Configuration;
 namespace GroupBuy.Conversations.Ordering.Llm;
 
 /// <summary>
-/// The OpenAI-compatible endpoint that reads order replies the parser found unclear:
+/// The OpenAI-compatible endpoint that reads order replies the parser found unclear and classifies
+/// after-sales complaints:
 /// <c>Llm:Endpoint</c> (e.g. <c>https://api.example.com/v1</c>; unset turns the fallback off),
 /// <c>Llm:ApiKey</c> (sent as a bearer token; optional for servers that take none),
 /// <c>Llm:Model</c> (required with an endpoint) and <c>Llm:TimeoutSeconds</c> (per attempt, default 8).
