@@ -1,3 +1,4 @@
+using GroupBuy.Conversations.AfterSales;
 using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Chats;
 using GroupBuy.Conversations.Commission;
@@ -94,6 +95,12 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddScoped<CouponRedemption>();
         services.TryAddSingleton(sp => MarketingSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.TryAddScoped<SegmentTreatments>();
+        services.TryAddSingleton(sp => AfterSalesSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddScoped<TicketMessenger>();
+        services.TryAddScoped<TicketDesk>();
+        services.TryAddScoped<TicketAnswers>();
+        services.TryAddScoped<IntakeConversation>();
+        services.TryAddSingleton<AfterSalesTimers>();
         services.TryAddSingleton<ReplyParser>();
         services.TryAddSingleton<ReplyReader>();
         services.AddLlmFallback();
@@ -104,6 +111,11 @@ public static class ConversationsServiceCollectionExtensions
         services.AddScoped<IMessageHandler, UnsubscribeHandler>();
         services.AddLeaderCommands();
         services.AddScoped<IMessageHandler, LeaderCommandHandler>();
+        // Ticket commands carry a ticket number ("退款 T1024"); without one, "退款" is a resident's
+        // request, which the after-sales handler takes ahead of order replies ("苹果烂了" is not
+        // an order), except "不想要了" while the order can still simply be cancelled.
+        services.AddScoped<IMessageHandler, TicketCommandHandler>();
+        services.AddScoped<IMessageHandler, AfterSalesHandler>();
         services.AddScoped<IMessageHandler, OrderReplyHandler>();
         services.AddScoped<IMessageHandler, HelpHandler>();
         return services;

@@ -37,6 +37,7 @@ public sealed class Ticket : IVersioned
         Type = intake.Type;
         Evidence = [.. intake.Evidence];
         Description = intake.Description.Trim();
+        Paid = intake.Paid;
         lines.AddRange(intake.Lines);
         CreatedAt = at;
         FirstAnswerDueAt = ResolutionDeadlines.FirstAnswerDueAt(at);
@@ -72,6 +73,9 @@ public sealed class Ticket : IVersioned
 
     public string Description { get; private set; }
 
+    /// <summary>What the resident paid for the order (goods less any coupon): the most a refund gives back.</summary>
+    public decimal Paid { get; private set; }
+
     public TicketStatus Status { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -85,6 +89,9 @@ public sealed class Ticket : IVersioned
     public DateTimeOffset? EscalatedAt { get; private set; }
 
     public ResolutionKind? ResolutionKind { get; private set; }
+
+    /// <summary>What a refund gives back: all that was paid unless the decision named less.</summary>
+    public decimal? RefundAmount { get; private set; }
 
     /// <summary>The cash of a cash compensation; null for the coupon and for the other resolutions.</summary>
     public decimal? CompensationCash { get; private set; }
@@ -131,10 +138,33 @@ public sealed class Ticket : IVersioned
 
     public bool IsAwaitingFollowUpAnswer => Status == TicketStatus.Done && FollowUpSentAt is not null && Rating is null;
 
-    public void Decide(Resolution resolution, string actor, DateTimeOffset at)
+    /// <summary>
+    /// Decides (or changes, before the resident accepted) how the ticket is settled. A refund gives
+    /// back <paramref name="refundAmount"/>, or everything paid when that is null.
+    /// </summary>
+    public void Decide(Resolution resolution, decimal? refundAmount, string actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(resolution);
         EnsureIn(nameof(Decide), TicketStatus.Open, TicketStatus.Proposed);
+        if (resolution.Kind == AfterSales.ResolutionKind.Refund)
+        {
+            var amount = refundAmount ?? Paid;
+            if (!IsRefundable(amount))
+            {
+                throw new ArgumentOutOfRangeException(nameof(refundAmount), amount, $"A refund is more than 0 and at most the {Paid} paid.");
+            }
+
+            RefundAmount = amount;
+        }
+        else if (refundAmount is not null)
+        {
+            throw new ArgumentException("Only a refund has a refund amount.", nameof(refundAmount));
+        }
+        else
+        {
+            RefundAmount = null;
+        }
+
         ResolutionKind = resolution.Kind;
         CompensationCash = (resolution.Compensation as CashCompensation)?.Yuan;
         DecidedAt = resolution.DecidedAt;
@@ -157,6 +187,7 @@ public sealed class Ticket : IVersioned
     {
         EnsureIn(nameof(Decline), TicketStatus.Proposed);
         ResolutionKind = null;
+        RefundAmount = null;
         CompensationCash = null;
         DecidedAt = null;
         DecidedBy = null;
@@ -210,6 +241,8 @@ public sealed class Ticket : IVersioned
         ClosedAt = at;
         Move(TicketStatus.Closed, at, Actors.Bot, "follow-up unanswered");
     }
+
+    public bool IsRefundable(decimal amount) => amount > 0m && amount <= Paid && decimal.Round(amount, 2) == amount;
 
     public bool IsOverdue(DateTimeOffset now) =>
         Status is TicketStatus.Proposed or TicketStatus.InProgress && DueAt is { } due && now > due;

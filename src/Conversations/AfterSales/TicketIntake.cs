@@ -12,5 +12,6 @@ public sealed record TicketIntake(
     long CampaignId,
     IssueType Type,
     IReadOnlyList<TicketLine> Lines,
+    decimal Paid,
     IReadOnlyList<string> Evidence,
     string Description);

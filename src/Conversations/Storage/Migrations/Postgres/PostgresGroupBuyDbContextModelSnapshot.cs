@@ -229,6 +229,11 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("overdue_escalated_at");
 
+                    b.Property<decimal>("Paid")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("paid");
+
                     b.Property<DateTimeOffset?>("RatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("rated_at");
@@ -236,6 +241,11 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                     b.Property<int?>("Rating")
                         .HasColumnType("integer")
                         .HasColumnName("rating");
+
+                    b.Property<decimal?>("RefundAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("refund_amount");
 
                     b.Property<string>("ReplyChatId")
                         .HasMaxLength(128)

@@ -219,6 +219,11 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("overdue_escalated_at");
 
+                    b.Property<decimal>("Paid")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid");
+
                     b.Property<long?>("RatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("rated_at");
@@ -226,6 +231,11 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                     b.Property<int?>("Rating")
                         .HasColumnType("INTEGER")
                         .HasColumnName("rating");
+
+                    b.Property<decimal?>("RefundAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refund_amount");
 
                     b.Property<string>("ReplyChatId")
                         .HasMaxLength(128)

@@ -1,0 +1,53 @@
+using GroupBuy.Conversations.Inbox;
+using GroupBuy.Conversations.Routing;
+
+namespace GroupBuy.Conversations.AfterSales;
+
+/// <summary>
+/// A resident's after-sales conversation: the next answer of an open intake (on the chat where it
+/// is held), an answer to a ticket's proposal or follow-up, or a message that starts an intake.
+/// Leaders and the ops chat are not taken: their problems are not intakes, and their ticket
+/// commands go to <see cref="TicketCommandHandler"/>.
+/// </summary>
+public sealed class AfterSalesHandler(IntakeConversation intake, TicketAnswers answers, AfterSalesSettings settings) : IMessageHandler
+{
+    public async Task<bool> HandleAsync(MessageContext context, CancellationToken cancellationToken)
+    {
+        var message = context.Message;
+        if (message.Kind is not (InboundMessageKind.Text or InboundMessageKind.Image)
+            || context.FromLeader || settings.IsOpsChat(message.Channel, message.ChatId))
+        {
+            return false;
+        }
+
+        var open = await intake.OpenOfAsync(message.Channel, message.SenderId, cancellationToken);
+        if (open is not null && open.ChatId == message.ChatId)
+        {
+            await intake.ContinueAsync(context, open, cancellationToken);
+            return true;
+        }
+
+        if (message.Kind == InboundMessageKind.Text && await answers.TryAnswerAsync(context, cancellationToken))
+        {
+            return true;
+        }
+
+        if (context.Text.Text.Length == 0 || await intake.TriggerOfAsync(context, cancellationToken) is not { } trigger)
+        {
+            return false;
+        }
+
+        if (open is not null)
+        {
+            await context.ReplyAsync(new AfterSalesAlreadyOpenMessage(context.SenderName, ContinuePrivately: open.IsPrivate), cancellationToken);
+            if (open.IsPrivate)
+            {
+                await intake.AskAgainAsync(context, open, cancellationToken);
+            }
+
+            return true;
+        }
+
+        return await intake.StartAsync(context, trigger, cancellationToken);
+    }
+}

@@ -1,0 +1,61 @@
+using GroupBuy.Conversations.Chats;
+using GroupBuy.Conversations.Groups;
+using GroupBuy.Conversations.Outbox;
+using GroupBuy.Conversations.Storage;
+using GroupBuy.Conversations.Templates;
+
+namespace GroupBuy.Conversations.AfterSales;
+
+/// <summary>
+/// Where ticket messages go. The resident hears where their intake was held; the leader
+/// privately where the channel can (a complaint is not for the whole group); ops in the ops chat
+/// when one is configured. Every message is an outbox row with a key of its own, saved with the
+/// change it reports.
+/// </summary>
+public sealed class TicketMessenger(GroupBuyDbContext db, MessageTemplates templates, ChannelDirectory channels, AfterSalesSettings settings)
+{
+    public async Task ToResidentAsync<TModel>(Ticket ticket, TModel model, string key, DateTimeOffset now, CancellationToken cancellationToken)
+        where TModel : IMessageModel
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var text = await templates.RenderAsync(model, cancellationToken);
+        db.OutboundMessages.Add(ticket.ReplyChatId is { } chatId
+            ? OutboundMessage.ToChat(ticket.Channel, chatId, text, [ticket.ResidentUserId], key, now)
+            : OutboundMessage.ToUser(ticket.Channel, ticket.ResidentUserId, text, key, now));
+    }
+
+    public async Task ToIntakeAsync<TModel>(IntakeDialog dialog, TModel model, string key, DateTimeOffset now, CancellationToken cancellationToken)
+        where TModel : IMessageModel
+    {
+        ArgumentNullException.ThrowIfNull(dialog);
+        var text = await templates.RenderAsync(model, cancellationToken);
+        db.OutboundMessages.Add(dialog.ChatId is { } chatId
+            ? OutboundMessage.ToChat(dialog.Channel, chatId, text, [dialog.ResidentUserId], key, now)
+            : OutboundMessage.ToUser(dialog.Channel, dialog.ResidentUserId, text, key, now));
+    }
+
+    public async Task ToLeaderAsync<TModel>(Group group, TModel model, string key, DateTimeOffset now, CancellationToken cancellationToken)
+        where TModel : IMessageModel
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var text = await templates.RenderAsync(model, cancellationToken);
+        var privately = channels.Find(group.Channel)?.Capabilities.HasPrivateChat != false;
+        db.OutboundMessages.Add(privately
+            ? OutboundMessage.ToUser(group.Channel, group.LeaderId, text, key, now)
+            : OutboundMessage.ToChat(group.Channel, group.ChatId, text, [group.LeaderId], key, now));
+    }
+
+    /// <summary>Posts into the ops chat; false (nothing sent) when none is configured.</summary>
+    public async Task<bool> ToOpsAsync<TModel>(TModel model, string key, DateTimeOffset now, CancellationToken cancellationToken)
+        where TModel : IMessageModel
+    {
+        if (!settings.HasOpsChat)
+        {
+            return false;
+        }
+
+        var text = await templates.RenderAsync(model, cancellationToken);
+        db.OutboundMessages.Add(OutboundMessage.ToChat(settings.OpsChannel!, settings.OpsChatId!, text, [], key, now));
+        return true;
+    }
+}
