@@ -8,7 +8,8 @@ namespace GroupBuy.BotHost.Leaders;
 
 /// <summary>
 /// Ops read leaders' commission: <c>GET /api/leaders/{leaderId}/statements?week=2026-W48[&amp;channel=]</c>
-/// (the weekly settlement statement) and <c>GET /api/leaders/ranking?month=2026-11</c>.
+/// (the weekly settlement statement) and <c>GET /api/leaders/ranking?month=2026-11</c> (sales and
+/// after-sales service, with 月度销量冠军 and 月度服务之星).
 /// </summary>
 /// <remarks>
 /// A leader is a user id on one channel. The same id on two channels may be two people, so when it

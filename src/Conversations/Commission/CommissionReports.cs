@@ -92,21 +92,30 @@ public sealed class CommissionReports
             new MonthToDate(month.Name, month.Start, month.End, monthFigures.Sales, monthFigures.Commission, TierProgress.For(monthFigures.Sales)));
     }
 
-    /// <summary>Every leader who sold something in the month, by sales (月度销量冠军 first).</summary>
+    /// <summary>
+    /// Every leader who sold something in the month, by sales (月度销量冠军 first), with the
+    /// after-sales service of their groups (月度服务之星 flagged). A leader who sold nothing is not
+    /// listed, however they served.
+    /// </summary>
     public async Task<MonthlyRanking> RankingAsync(SettlementPeriod month, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(month);
 
-        // One month of picked-up orders for every leader is read at once: this is an ops report,
-        // asked for a few times a month, and sums per category need the lines anyway.
+        // One month of picked-up orders and tickets for every leader is read at once: this is an
+        // ops report, asked for a few times a month, and sums per category need the lines anyway.
         var groups = await db.Groups.AsNoTracking().ToListAsync(cancellationToken);
         var sales = await SalesAsync(null, month.Start, month.End, cancellationToken);
+        var ratings = await RatingsAsync(month, cancellationToken);
+        var firstAnswers = await FirstAnswersAsync(month, cancellationToken);
         var leaders = groups
             .GroupBy(g => (g.Channel, g.LeaderId))
             .Select(byLeader =>
             {
                 var ids = byLeader.Select(g => g.Id).ToHashSet();
-                return (LeaderOf([.. byLeader]), PeriodCommission.Of(sales.Where(s => ids.Contains(s.GroupId)), month, rates));
+                return (
+                    LeaderOf([.. byLeader]),
+                    PeriodCommission.Of(sales.Where(s => ids.Contains(s.GroupId)), month, rates),
+                    ServiceFigures.Of(ids.SelectMany(id => ratings[id]), ids.SelectMany(id => firstAnswers[id])));
             });
         return new MonthlyRanking(month.Name, month.Start, month.End, MonthlyRanking.Rank(leaders));
     }
@@ -117,9 +126,7 @@ public sealed class CommissionReports
     /// <summary>Sales picked up in [start, end) in the given groups (every group when null).</summary>
     private async Task<List<Sale>> SalesAsync(IReadOnlyCollection<Group>? groups, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
-        // Npgsql writes only offset-zero instants to timestamptz parameters.
-        var from = start.ToUniversalTime();
-        var until = end.ToUniversalTime();
+        var (from, until) = Utc(start, end);
         var query = db.Orders.AsNoTracking().Include(o => o.Lines)
             .Where(o => o.Status == OrderStatus.PickedUp && o.PickedUpAt >= from && o.PickedUpAt < until);
         if (groups is not null)
@@ -140,6 +147,31 @@ public sealed class CommissionReports
             .ToDictionaryAsync(i => (i.CampaignId, i.ItemNo), i => i.Category, cancellationToken);
         return [.. orders.SelectMany(o => Sale.FromOrder(o, refunds[o.Id], itemNo => categories.GetValueOrDefault((o.CampaignId, itemNo), UnknownCategory)))];
     }
+
+    /// <summary>By group: the ratings given in the month.</summary>
+    private async Task<ILookup<long, int>> RatingsAsync(SettlementPeriod month, CancellationToken cancellationToken)
+    {
+        var (from, until) = Utc(month.Start, month.End);
+        var ratings = await db.Tickets.AsNoTracking()
+            .Where(t => t.Rating != null && t.RatedAt >= from && t.RatedAt < until)
+            .Select(t => new { t.GroupId, Rating = t.Rating!.Value })
+            .ToListAsync(cancellationToken);
+        return ratings.ToLookup(r => r.GroupId, r => r.Rating);
+    }
+
+    /// <summary>By group: how long the first answer took on the tickets taken in during the month that have one.</summary>
+    private async Task<ILookup<long, TimeSpan>> FirstAnswersAsync(SettlementPeriod month, CancellationToken cancellationToken)
+    {
+        var (from, until) = Utc(month.Start, month.End);
+        var answered = await db.Tickets.AsNoTracking()
+            .Where(t => t.AnsweredAt != null && t.CreatedAt >= from && t.CreatedAt < until)
+            .Select(t => new { t.GroupId, t.CreatedAt, AnsweredAt = t.AnsweredAt!.Value })
+            .ToListAsync(cancellationToken);
+        return answered.ToLookup(a => a.GroupId, a => a.AnsweredAt - a.CreatedAt);
+    }
+
+    /// <summary>Npgsql writes only offset-zero instants to timestamptz parameters.</summary>
+    private static (DateTimeOffset From, DateTimeOffset Until) Utc(DateTimeOffset start, DateTimeOffset end) => (start.ToUniversalTime(), end.ToUniversalTime());
 
     /// <summary>The leader as their most recently registered group names them.</summary>
     private static Leader LeaderOf(IReadOnlyCollection<Group> groups)

@@ -1,7 +1,11 @@
 namespace GroupBuy.Conversations.Commission;
 
-/// <summary>A leader's place in a month: sales, commission and tier bonus rounded to the fen.</summary>
+/// <summary>
+/// A leader's place in a month: sales, commission and tier bonus rounded to the fen, and the
+/// after-sales service of their groups (see <see cref="ServiceFigures"/>).
+/// </summary>
 /// <param name="SalesChampion">月度销量冠军: top of the month's sales (every leader tied at the top is).</param>
+/// <param name="ServiceStar">月度服务之星, as <see cref="GroupBuy.Conversations.Commission.ServiceStar"/> chooses (every leader tied at the top is).</param>
 public sealed record RankingEntry(
     int Rank,
     string Channel,
@@ -10,4 +14,8 @@ public sealed record RankingEntry(
     decimal Sales,
     decimal Commission,
     decimal TierBonus,
-    bool SalesChampion);
+    bool SalesChampion,
+    int RatingCount,
+    decimal? AverageRating,
+    decimal? AverageFirstAnswerMinutes,
+    bool ServiceStar);

@@ -1,3 +1,4 @@
+using GroupBuy.Conversations.AfterSales;
 using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Groups;
 using GroupBuy.Conversations.Ordering;
@@ -9,7 +10,8 @@ namespace GroupBuy.BotHost.Tests.Leaders;
 
 /// <summary>
 /// Writes groups, campaigns and orders straight into the database, picked up at the times a test
-/// names, as the leaders' 已取 / 核销 and 缺货 commands would leave them.
+/// names, as the leaders' 已取 / 核销 and 缺货 commands would leave them; and after-sales tickets as
+/// the leader's decision and the resident's follow-up rating would leave them.
 /// </summary>
 internal sealed class CommissionSeed
 {
@@ -73,6 +75,41 @@ internal sealed class CommissionSeed
     /// <summary>售后: units of a collected order refunded.</summary>
     public async Task AfterSalesRefundAsync(Order order, Campaign campaign, int itemNo, int quantity, DateTimeOffset at) =>
         await SaveAsync(db => db.Add(new Refund(order, itemNo, quantity, quantity * campaign.FindItem(itemNo)!.Price, RefundReason.AfterSales, at)));
+
+    /// <summary>
+    /// 售后: a ticket about the order's lines, taken in at <paramref name="createdAt"/> from the
+    /// resident who placed it. With <paramref name="answeredAfter"/> the leader decides a refund that
+    /// long after, which the resident accepts and the leader carries out at once; with
+    /// <paramref name="rating"/> the resident then rates it in the follow-up.
+    /// </summary>
+    public async Task<Ticket> TicketAsync(
+        Group group, Campaign campaign, Order order, string resident, DateTimeOffset createdAt, TimeSpan? answeredAfter = null, (int Stars, DateTimeOffset At)? rating = null)
+    {
+        if (rating is not null && answeredAfter is null)
+        {
+            throw new ArgumentException("Only a carried-out resolution is rated: give answeredAfter.", nameof(rating));
+        }
+
+        var lines = order.Lines.Select(l => new TicketLine(l.ItemNo, campaign.FindItem(l.ItemNo)!.Name, l.Quantity, l.UnitPrice)).ToList();
+        var ticket = new Ticket(
+            new TicketIntake(group.Channel, order.ResidentId, "u-" + resident, resident, group.ChatId, group.Id, order.Id, campaign.Id, IssueType.Quality, lines, [], "坏了"),
+            createdAt);
+        if (answeredAfter is { } delay)
+        {
+            var answeredAt = createdAt + delay;
+            ticket.Decide(new Resolution(ResolutionKind.Refund, answeredAt), group.LeaderId, answeredAt);
+            ticket.Accept(answeredAt);
+            ticket.MarkDone(group.LeaderId, answeredAt, TimeSpan.FromDays(1));
+            if (rating is { } given)
+            {
+                ticket.FollowUpSent(given.At);
+                ticket.Rate(given.Stars, given.At);
+            }
+        }
+
+        await SaveAsync(db => db.Tickets.Add(ticket));
+        return ticket;
+    }
 
     private async Task<Order> OrderAsync(
         Group group, Campaign campaign, string resident, IEnumerable<(int ItemNo, int Quantity)> lines, Action<Order> then, Action<Order, GroupBuyDbContext>? afterSave = null)

@@ -149,6 +149,61 @@ public sealed class LeaderCommissionOnPostgres : IAsyncLifetime
                 l.GetProperty("salesChampion").GetBoolean())));
     }
 
+    /// <summary>
+    /// 月度服务之星 in November 2026. 李姐 (3栋 and 5栋) is rated 5 at the very start of November on
+    /// a ticket taken in on 31 Oct (its answer time belongs to October), 4 and 5 later: 14 / 3 = 4.67;
+    /// her November tickets were answered in 20, 40 and 90 minutes = 50.00 on average (the last
+    /// rated only on 1 Dec; one more still unanswered). 王姐 also has 5, 4, 5 = 4.67 but answered in
+    /// 15, 30 and 60.5 minutes = 35.17: the faster wins the tie. 赵哥's two 5-star ratings are not
+    /// enough to be star. 孙姐 has no tickets.
+    /// </summary>
+    [Fact]
+    public async Task The_ranking_shows_each_leaders_service_and_the_star_is_best_rated_with_three_ratings_faster_on_a_tie()
+    {
+        var li3 = await seed.GroupAsync("room-sunny-3", "阳光花园3栋团购群", "u-li", "李姐");
+        var li5 = await seed.GroupAsync("room-sunny-5", "阳光花园5栋团购群", "u-li", "李姐");
+        var wang = await seed.GroupAsync("wr-wang", "幸福里团购", "u-wang", "王姐", channel: "wecom", community: "幸福里");
+        var zhao = await seed.GroupAsync("room-zhao", "东苑团购群", "u-zhao", "赵哥", community: "东苑");
+        var sun = await seed.GroupAsync("room-sun", "南苑团购群", "u-sun", "孙姐", community: "南苑");
+        var campaign = await seed.CampaignAsync("十一月团", ("牛排礼盒", 100.00m, "生鲜"), ("洗衣液", 50.00m, "日用品"));
+        var october = await seed.PickedUpAsync(li5, campaign, "钱叔", At(2026, 10, 27, 18, 0), (2, 1));
+        var li3Order = await seed.PickedUpAsync(li3, campaign, "李家", At(2026, 11, 10, 18, 0), (1, 2));
+        var li5Order = await seed.PickedUpAsync(li5, campaign, "李家二", At(2026, 11, 11, 18, 0), (1, 1));
+        var wangOrder = await seed.PickedUpAsync(wang, campaign, "王家", At(2026, 11, 12, 18, 0), (1, 2));
+        var zhaoOrder = await seed.PickedUpAsync(zhao, campaign, "赵家", At(2026, 11, 13, 18, 0), (1, 1));
+        await seed.PickedUpAsync(sun, campaign, "孙家", At(2026, 11, 14, 18, 0), (2, 1));
+
+        await seed.TicketAsync(li5, campaign, october, "钱叔", At(2026, 10, 31, 23, 0), TimeSpan.FromMinutes(5), (5, At(2026, 11, 1, 0, 0)));
+        await seed.TicketAsync(li3, campaign, li3Order, "李家", At(2026, 11, 10, 20, 0), TimeSpan.FromMinutes(20), (4, At(2026, 11, 12, 10, 0)));
+        await seed.TicketAsync(li3, campaign, li3Order, "李家", At(2026, 11, 20, 9, 0), TimeSpan.FromMinutes(40), (5, At(2026, 11, 30, 23, 59)));
+        await seed.TicketAsync(li5, campaign, li5Order, "李家二", At(2026, 11, 29, 10, 0), TimeSpan.FromMinutes(90), (1, At(2026, 12, 1, 0, 0)));
+        await seed.TicketAsync(li5, campaign, li5Order, "李家二", At(2026, 11, 30, 22, 0));
+        await seed.TicketAsync(wang, campaign, wangOrder, "王家", At(2026, 11, 12, 20, 0), TimeSpan.FromMinutes(15), (5, At(2026, 11, 14, 9, 0)));
+        await seed.TicketAsync(wang, campaign, wangOrder, "王家", At(2026, 11, 15, 9, 0), TimeSpan.FromMinutes(30), (4, At(2026, 11, 17, 9, 0)));
+        await seed.TicketAsync(wang, campaign, wangOrder, "王家", At(2026, 11, 18, 9, 0), TimeSpan.FromSeconds(3_630), (5, At(2026, 11, 20, 9, 0)));
+        await seed.TicketAsync(zhao, campaign, zhaoOrder, "赵家", At(2026, 11, 14, 9, 0), TimeSpan.FromMinutes(3), (5, At(2026, 11, 16, 9, 0)));
+        await seed.TicketAsync(zhao, campaign, zhaoOrder, "赵家", At(2026, 11, 16, 9, 0), TimeSpan.FromMinutes(7), (5, At(2026, 11, 18, 9, 0)));
+
+        var ranking = await admin.GetFromJsonAsync<JsonElement>(Url("/api/leaders/ranking?month=2026-11"));
+
+        Assert.Equal(
+            [
+                (1, "李姐", 300m, true, 3, 4.67m, 50m, false),
+                (2, "王姐", 200m, false, 3, 4.67m, 35.17m, true),
+                (3, "赵哥", 100m, false, 2, 5m, 5m, false),
+                (4, "孙姐", 50m, false, 0, null, null, false),
+            ],
+            ranking.GetProperty("leaders").EnumerateArray().Select(l => (
+                l.GetProperty("rank").GetInt32(),
+                l.GetProperty("leaderName").GetString(),
+                l.GetProperty("sales").GetDecimal(),
+                l.GetProperty("salesChampion").GetBoolean(),
+                l.GetProperty("ratingCount").GetInt32(),
+                NullableDecimal(l.GetProperty("averageRating")),
+                NullableDecimal(l.GetProperty("averageFirstAnswerMinutes")),
+                l.GetProperty("serviceStar").GetBoolean())));
+    }
+
     [Theory]
     [InlineData("/api/leaders/u-li/statements", "week")]
     [InlineData("/api/leaders/u-li/statements?week=2026-48", "week")]
@@ -231,6 +286,8 @@ public sealed class LeaderCommissionOnPostgres : IAsyncLifetime
         await seed.PickedUpAsync(building5, campaign, "周大哥", At(2026, 11, 10, 17, 30), (3, 80));
         await seed.PickedUpAsync(building3, campaign, "吴阿姨", At(2026, 11, 30, 0, 10), (3, 1));
     }
+
+    private static decimal? NullableDecimal(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value.GetDecimal();
 
     private static DateTimeOffset At(int year, int month, int day, int hour, int minute) => new(year, month, day, hour, minute, 0, Beijing);
 
