@@ -92,12 +92,12 @@ internal sealed class CommissionSeed
 
         var lines = order.Lines.Select(l => new TicketLine(l.ItemNo, campaign.FindItem(l.ItemNo)!.Name, l.Quantity, l.UnitPrice)).ToList();
         var ticket = new Ticket(
-            new TicketIntake(group.Channel, order.ResidentId, "u-" + resident, resident, group.ChatId, group.Id, order.Id, campaign.Id, IssueType.Quality, lines, [], "坏了"),
+            new TicketIntake(group.Channel, order.ResidentId, "u-" + resident, resident, group.ChatId, group.Id, order.Id, campaign.Id, IssueType.Quality, lines, order.Payable, [], "坏了"),
             createdAt);
         if (answeredAfter is { } delay)
         {
             var answeredAt = createdAt + delay;
-            ticket.Decide(new Resolution(ResolutionKind.Refund, answeredAt), group.LeaderId, answeredAt);
+            ticket.Decide(new Resolution(ResolutionKind.Refund, answeredAt), null, group.LeaderId, answeredAt);
             ticket.Accept(answeredAt);
             ticket.MarkDone(group.LeaderId, answeredAt, TimeSpan.FromDays(1));
             if (rating is { } given)
