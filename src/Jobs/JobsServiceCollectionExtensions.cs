@@ -33,6 +33,7 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<Reminders.PickupReminderJob>();
         services.AddTransient<Campaigns.DayPlanJob>();
         services.AddTransient<Campaigns.DueCutOffsJob>();
+        services.AddTransient<AfterSales.AfterSalesTimersJob>();
 
         services.TryAddScoped<ICutOffScheduler, HangfireCutOffScheduler>();
         services.TryAddScoped<ScheduleJobs>();

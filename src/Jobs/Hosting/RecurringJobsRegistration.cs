@@ -1,4 +1,5 @@
 using GroupBuy.Conversations.Time;
+using GroupBuy.Jobs.AfterSales;
 using GroupBuy.Jobs.Campaigns;
 using GroupBuy.Jobs.Reminders;
 using Hangfire;
@@ -26,6 +27,11 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs, Busin
             new RecurringJobOptions { TimeZone = zone.Zone });
         jobs.AddOrUpdate<DayPlanJob>(
             DayPlanJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None),
+            Cron.Minutely(),
+            new RecurringJobOptions { TimeZone = zone.Zone });
+        jobs.AddOrUpdate<AfterSalesTimersJob>(
+            AfterSalesTimersJob.RecurringJobId,
             job => job.RunAsync(CancellationToken.None),
             Cron.Minutely(),
             new RecurringJobOptions { TimeZone = zone.Zone });
