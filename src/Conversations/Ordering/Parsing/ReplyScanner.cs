@@ -379,7 +379,7 @@ internal static partial class ReplyScanner
     [GeneratedRegex(@"\G(?:各|每样|每种|每款|每一样|全部|全都|所有的?) ?(?:都 ?)?(?:\+|加) ?" + CountTail)]
     private static partial Regex EachPlus();
 
-    [GeneratedRegex(@"\G(?:取消|不要了|不要啦|退掉|退了|退订|不买了|不订了|不跟了|删掉|删了|删除|撤销|撤单|不要|退(?!款|货|钱|费|换))")]
+    [GeneratedRegex(@"\G(?:取消|不想要了|不要了|不要啦|退掉|退了|退订|不买了|不订了|不跟了|删掉|删了|删除|撤销|撤单|不要|退(?!款|货|钱|费|换))")]
     private static partial Regex Cancel();
 
     [GeneratedRegex(@"\G ?" + CountTail)]

@@ -1,0 +1,358 @@
+using GroupBuy.Conversations.AfterSales;
+using GroupBuy.Testing;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace GroupBuy.BotHost.Tests.AfterSales;
+
+/// <summary>
+/// Residents report problems through the gateway and the bot takes them through intake: every
+/// problem type inside and outside its window, with and without evidence, cancelled, timed out,
+/// interrupted by a restart, and a second intake while one is open (PostgreSQL).
+/// </summary>
+public sealed class AfterSalesIntakeTests : IAsyncLifetime
+{
+    private const string Wang = "u-wang";
+    private const string WangName = "王阿姨";
+    private const string ToWang = "user:u-wang";
+    private const string ToGroup = "chat:room-1";
+    private const string ToOps = "chat:ops-room";
+    private const string ToLeader = "user:u-leader";
+
+    private readonly PostgresDatabase database = new();
+    private AfterSalesWorld world = null!;
+
+    public async Task InitializeAsync()
+    {
+        await database.InitializeAsync();
+        world = await AfterSalesWorld.StartAsync(database);
+        await world.PublishAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await world.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_quality_problem_reported_in_the_group_goes_private_and_ends_in_a_ticket()
+    {
+        await world.OrderAndCollectAsync();
+        world.Advance(TimeSpan.FromHours(3));
+        await world.SaidAsync();
+
+        await world.SayAsync(Wang, WangName, "昨天的苹果烂了好几个");
+
+        var said = await world.SaidAsync();
+        Assert.Equal(2, said.Count);
+        Assert.Equal((ToGroup, "王阿姨，售后的事我私信您了，请留意私聊消息～"), said[0]);
+        Assert.Equal(ToWang, said[1].To);
+        Assert.Contains("拍一张质量问题的照片", said[1].Text, StringComparison.Ordinal);
+
+        var photo = await world.PhotoAsync(Wang, WangName, chatId: null);
+        var askDescription = Assert.Single(await world.SaidAsync());
+        Assert.Equal(ToWang, askDescription.To);
+        Assert.StartsWith("王阿姨，收到凭证了。请用一句话说说具体情况", askDescription.Text, StringComparison.Ordinal);
+
+        await world.PrivatelyAsync(Wang, WangName, "2个苹果都烂了，切开是黑的");
+        var summary = Assert.Single(await world.SaidAsync());
+        Assert.Equal(
+            "王阿姨，请核对一下售后信息：\n订单：【周四鲜果】1号红富士苹果×2\n问题：质量问题\n凭证：1 份\n说明：2个苹果都烂了，切开是黑的\n没问题请回复 1 提交，要改说明回复 2。",
+            summary.Text);
+
+        await world.PrivatelyAsync(Wang, WangName, "1");
+
+        var ticket = Assert.Single(await world.TicketsAsync());
+        Assert.Equal("T1001", ticket.Number);
+        Assert.Equal(IssueType.Quality, ticket.Type);
+        Assert.Equal(TicketStatus.Open, ticket.Status);
+        Assert.Equal([$"https://img.example.com/{photo}.jpg"], ticket.Evidence);
+        Assert.Equal("2个苹果都烂了，切开是黑的", ticket.Description);
+        Assert.Equal(25.6m, ticket.Paid);
+        var line = Assert.Single(ticket.Lines);
+        Assert.Equal((1, "红富士苹果", 2, 12.8m), (line.ItemNo, line.Name, line.Quantity, line.UnitPrice));
+        Assert.Null(ticket.ReplyChatId);
+
+        said = await world.SaidAsync();
+        Assert.Equal(
+            [
+                (ToLeader, "李姐，您的群有新的售后工单：T1001"),
+                (ToOps, "【新售后工单】T1001"),
+                (ToWang, "王阿姨，售后已登记，工单号 T1001。团长李姐会在1小时内给您答复，处理方案出来我会第一时间告诉您。给您添麻烦了！"),
+            ],
+            said.Select(s => (s.To, s.Text.Split('\n')[0])));
+        Assert.Contains("退款 T1001｜换货 T1001｜补偿 T1001 5元｜补偿 T1001 券", said[0].Text, StringComparison.Ordinal);
+        Assert.Contains("说明：2个苹果都烂了，切开是黑的", said[1].Text, StringComparison.Ordinal);
+        var dialog = Assert.Single(await world.DialogsAsync());
+        Assert.Equal((IntakeOutcome.Submitted, ticket.Id), (dialog.Outcome!.Value, dialog.TicketId!.Value));
+    }
+
+    [Fact]
+    public async Task Without_a_photo_a_quality_problem_is_asked_again_and_cancel_ends_it()
+    {
+        await world.OrderAndCollectAsync();
+        await world.SaidAsync();
+
+        await world.PrivatelyAsync(Wang, WangName, "苹果坏了");
+        Assert.Contains("拍一张质量问题的照片", Assert.Single(await world.SaidAsync()).Text, StringComparison.Ordinal);
+
+        await world.PrivatelyAsync(Wang, WangName, "没拍照，扔了");
+        var again = Assert.Single(await world.SaidAsync());
+        Assert.Equal(
+            (ToWang, "王阿姨，还没收到照片呢。麻烦拍一张质量问题的照片发给我（看得清问题就行），有照片团长处理起来更快。暂时没有的话，可以稍后再发，或回复“取消”退出。"),
+            again);
+
+        await world.PrivatelyAsync(Wang, WangName, "算了");
+        Assert.Equal([(ToWang, "王阿姨，好的，这次售后登记已取消。之后有需要，随时发“售后”找我。")], await world.SaidAsync());
+        Assert.Empty(await world.TicketsAsync());
+        Assert.Equal(IntakeOutcome.Cancelled, Assert.Single(await world.DialogsAsync()).Outcome);
+    }
+
+    [Fact]
+    public async Task A_quality_problem_a_minute_past_24_hours_after_pickup_is_refused_kindly()
+    {
+        await world.OrderAndCollectAsync();
+        world.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+        await world.SaidAsync();
+
+        await world.SayAsync(Wang, WangName, "苹果烂了");
+
+        var said = await world.SaidAsync();
+        Assert.Equal(ToGroup, said[0].To);
+        Assert.Equal(
+            (ToWang, "王阿姨，很抱歉，质量问题需要在取货后24小时内提出（截止到1月6日(周二) 10:00），这单已经过了售后时间，没法在这里登记了。有疑问可以直接联系团长李姐，团长会帮您看看。"),
+            said[1]);
+        Assert.Empty(await world.TicketsAsync());
+        Assert.Equal(IntakeOutcome.OutsideWindow, Assert.Single(await world.DialogsAsync()).Outcome);
+    }
+
+    [Fact]
+    public async Task A_quality_problem_before_pickup_waits_for_the_goods()
+    {
+        await world.SayAsync(Wang, WangName, "苹果+2");
+        await world.CutOffAndArriveAsync();
+        await world.SaidAsync();
+
+        await world.PrivatelyAsync(Wang, WangName, "苹果是不是坏了的");
+
+        Assert.Equal(
+            [(ToWang, "王阿姨，质量问题要等取到货、看到东西后才能判断，取货后24小时内都可以来找我登记。有疑问可以直接联系团长李姐，团长会帮您看看。")],
+            await world.SaidAsync());
+        Assert.Empty(await world.TicketsAsync());
+    }
+
+    [Fact]
+    public async Task An_order_problem_takes_an_order_number_and_is_refused_after_12_hours()
+    {
+        await world.OrderAndCollectAsync(order: "苹果+2 香蕉+1");
+        world.Advance(TimeSpan.FromHours(11));
+        await world.SaidAsync();
+
+        await world.PrivatelyAsync(Wang, WangName, "香蕉少了一个");
+        Assert.Contains("麻烦发一下订单号或取件码，或者订单截图", Assert.Single(await world.SaidAsync()).Text, StringComparison.Ordinal);
+        await world.PrivatelyAsync(Wang, WangName, "取件码1001");
+        Assert.StartsWith("王阿姨，收到凭证了。", Assert.Single(await world.SaidAsync()).Text, StringComparison.Ordinal);
+        await world.PrivatelyAsync(Wang, WangName, "香蕉订了1根，袋子里没有");
+        await world.PrivatelyAsync(Wang, WangName, "确认");
+
+        var ticket = Assert.Single(await world.TicketsAsync());
+        Assert.Equal(IssueType.Order, ticket.Type);
+        Assert.Equal(["order-number:1001"], ticket.Evidence);
+        Assert.Equal([(1, 2), (2, 1)], ticket.Lines.OrderBy(l => l.ItemNo).Select(l => (l.ItemNo, l.Quantity)));
+
+        // The same order again while its ticket is under way: no second ticket.
+        await world.SaidAsync();
+        await world.PrivatelyAsync(Wang, WangName, "售后");
+        Assert.Equal(
+            [(ToWang, "王阿姨，您最近的订单已经有售后工单T1001在处理中啦，结果出来我会第一时间告诉您。")],
+            await world.SaidAsync());
+    }
+
+    [Fact]
+    public async Task An_order_problem_13_hours_after_pickup_is_too_late()
+    {
+        await world.OrderAndCollectAsync();
+        world.Advance(TimeSpan.FromHours(13));
+        await world.SaidAsync();
+
+        await world.PrivatelyAsync(Wang, WangName, "发错了，我要的是苹果");
+
+        var said = Assert.Single(await world.SaidAsync());
+        Assert.StartsWith("王阿姨，很抱歉，订单问题需要在取货后12小时内提出（截止到1月5日(周一) 22:00）", said.Text, StringComparison.Ordinal);
+        Assert.Empty(await world.TicketsAsync());
+    }
+
+    [Fact]
+    public async Task A_late_delivery_is_taken_once_ordering_closed_but_not_while_it_is_open()
+    {
+        await world.SayAsync(Wang, WangName, "苹果+2");
+        await world.SaidAsync();
+
+        await world.PrivatelyAsync(Wang, WangName, "是不是送晚了");
+        Assert.Equal(
+            [(ToWang, "王阿姨，现在还在接龙，还没到送货的时候，截单后如果送晚了再来找我。有疑问可以直接联系团长李姐，团长会帮您看看。")],
+            await world.SaidAsync());
+
+        await world.SayAsync(AfterSalesWorld.LeaderId, "李姐", "截单");
+        world.Advance(TimeSpan.FromDays(2));
+        await world.SaidAsync();
+        await world.PrivatelyAsync(Wang, WangName, "都两天了还没到，送晚了");
+        Assert.Contains("拍一张配送问题的照片", Assert.Single(await world.SaidAsync()).Text, StringComparison.Ordinal);
+        await world.PhotoAsync(Wang, WangName, chatId: null);
+        await world.PrivatelyAsync(Wang, WangName, "说好昨天到的，今天还没到");
+        await world.PrivatelyAsync(Wang, WangName, "1");
+
+        var ticket = Assert.Single(await world.TicketsAsync());
+        Assert.Equal(IssueType.Delivery, ticket.Type);
+        Assert.Single(ticket.Evidence);
+    }
+
+    [Fact]
+    public async Task A_mistaken_order_is_taken_before_arrival_without_evidence_and_refused_after()
+    {
+        await world.SayAsync(Wang, WangName, "苹果+2");
+        await world.SayAsync("u-li", "李叔", "香蕉+1");
+        await world.SayAsync(AfterSalesWorld.LeaderId, "李姐", "截单");
+        await world.SaidAsync();
+
+        await world.SayAsync(Wang, WangName, "我买错了");
+        var said = await world.SaidAsync();
+        Assert.Equal(2, said.Count);
+        Assert.Equal((ToWang, "王阿姨，请用一句话说说具体情况，比如“苹果有3个烂了”“少了一袋香蕉”。"), said[1]);
+        await world.PrivatelyAsync(Wang, WangName, "手滑多点了一份");
+        Assert.Contains("凭证：无需", Assert.Single(await world.SaidAsync()).Text, StringComparison.Ordinal);
+        await world.PrivatelyAsync(Wang, WangName, "1");
+        Assert.Equal(IssueType.MistakenOrder, Assert.Single(await world.TicketsAsync()).Type);
+
+        await world.SayAsync(AfterSalesWorld.LeaderId, "李姐", "到货");
+        await world.SaidAsync();
+        await world.PrivatelyAsync("u-li", "李叔", "香蕉拍错了");
+        Assert.Equal(
+            [("user:u-li", "李叔，货已经送到自提点了，下错单没法直接退；如果确实不要，需要您承担退回的运费。有疑问可以直接联系团长李姐，团长会帮您看看。")],
+            await world.SaidAsync());
+    }
+
+    [Fact]
+    public async Task Not_wanting_an_order_while_ordering_is_open_cancels_it_instead_of_an_intake()
+    {
+        await world.SayAsync(Wang, WangName, "苹果+2");
+
+        await world.SayAsync(Wang, WangName, "不想要了");
+
+        Assert.Empty((await world.DialogsAsync()).Select(d => (d.Type, d.Step, d.Outcome)));
+        var order = await world.ReadAsync(db => db.Orders.AsNoTracking().Include(o => o.Lines).SingleAsync());
+        Assert.Empty(order.Lines);
+    }
+
+    [Fact]
+    public async Task Several_recent_orders_are_listed_and_one_is_chosen_by_its_number()
+    {
+        await world.OrderAndCollectAsync();
+        await world.PublishAsync("周末蔬菜");
+        await world.OrderAndCollectAsync(order: "香蕉+3");
+        await world.SaidAsync();
+
+        await world.PrivatelyAsync(Wang, WangName, "售后");
+        Assert.Equal(
+            [(ToWang, "王阿姨，您好，我来帮您登记售后。请问是哪一单有问题？回复序号就行：\n1. 1月7日【周末蔬菜】2号香蕉×3，共18元\n2. 1月7日【周四鲜果】1号红富士苹果×2，共25.6元\n回复“取消”可随时退出。")],
+            await world.SaidAsync());
+
+        await world.PrivatelyAsync(Wang, WangName, "3");
+        Assert.StartsWith("王阿姨，没看懂是哪一单呢", Assert.Single(await world.SaidAsync()).Text, StringComparison.Ordinal);
+
+        await world.PrivatelyAsync(Wang, WangName, "第二个");
+        Assert.Equal(
+            [(ToWang, "王阿姨，【周四鲜果】遇到的是哪类问题？回复序号：\n1. 质量问题（坏了、烂了、过期、不新鲜）\n2. 订单问题（少发、发错、数量不对）\n3. 配送问题（送晚了、路上压坏）\n4. 下错单了（买错、不想要了）")],
+            await world.SaidAsync());
+
+        await world.PrivatelyAsync(Wang, WangName, "1");
+        Assert.Contains("拍一张质量问题的照片", Assert.Single(await world.SaidAsync()).Text, StringComparison.Ordinal);
+        var dialog = Assert.Single(await world.DialogsAsync());
+        var first = await world.ReadAsync(db => db.Orders.AsNoTracking().OrderBy(o => o.Id).Select(o => o.Id).FirstAsync());
+        Assert.Equal((first, IssueType.Quality, IntakeStep.Evidence), (dialog.OrderId!.Value, dialog.Type!.Value, dialog.Step));
+    }
+
+    [Fact]
+    public async Task A_second_intake_while_one_is_open_points_back_to_the_first()
+    {
+        await world.OrderAndCollectAsync();
+        await world.SayAsync(Wang, WangName, "苹果坏了");
+        await world.SaidAsync();
+
+        await world.SayAsync(Wang, WangName, "香蕉也烂了，我要退款");
+
+        var said = await world.SaidAsync();
+        Assert.Equal((ToGroup, "王阿姨，您还有一个售后登记没完成，请在私聊里接着回复我；要重新开始，先回复“取消”。"), said[0]);
+        Assert.Equal(ToWang, said[1].To);
+        Assert.StartsWith("王阿姨，还没收到照片呢。", said[1].Text, StringComparison.Ordinal);
+        var dialog = Assert.Single(await world.DialogsAsync());
+        Assert.Null(dialog.EndedAt);
+    }
+
+    [Fact]
+    public async Task Thirty_minutes_of_silence_end_the_intake_with_a_note()
+    {
+        await world.OrderAndCollectAsync();
+        await world.PrivatelyAsync(Wang, WangName, "苹果坏了");
+        await world.SaidAsync();
+
+        world.Advance(TimeSpan.FromMinutes(29));
+        await world.RunTimersAsync();
+        Assert.Empty(await world.SaidAsync());
+
+        world.Advance(TimeSpan.FromMinutes(1));
+        await world.RunTimersAsync();
+        await world.RunTimersAsync();
+
+        Assert.Equal([(ToWang, "王阿姨，这次售后登记半小时没有回复，我先帮您结束了。之后有需要，随时发“售后”找我。")], await world.SaidAsync());
+        Assert.Equal(IntakeOutcome.TimedOut, Assert.Single(await world.DialogsAsync()).Outcome);
+
+        // A photo now starts nothing: the intake is over, and a photo alone says nothing.
+        await world.PhotoAsync(Wang, WangName, chatId: null);
+        Assert.Empty(await world.TicketsAsync());
+        Assert.Single(await world.DialogsAsync());
+    }
+
+    [Fact]
+    public async Task A_restart_in_the_middle_of_an_intake_loses_nothing()
+    {
+        await world.OrderAndCollectAsync();
+        await world.SayAsync(Wang, WangName, "苹果坏了");
+        var photo = await world.PhotoAsync(Wang, WangName, chatId: null);
+
+        await world.RestartAsync();
+
+        await world.PrivatelyAsync(Wang, WangName, "烂了一半");
+        await world.PrivatelyAsync(Wang, WangName, "1");
+        var ticket = Assert.Single(await world.TicketsAsync());
+        Assert.Equal([$"https://img.example.com/{photo}.jpg"], ticket.Evidence);
+        Assert.Equal("烂了一半", ticket.Description);
+    }
+
+    [Fact]
+    public async Task A_photo_with_words_starts_the_intake_with_its_evidence()
+    {
+        await world.OrderAndCollectAsync();
+        await world.SaidAsync();
+
+        var photo = await world.PhotoAsync(Wang, WangName, AfterSalesWorld.ChatId, "苹果烂成这样了");
+
+        var said = await world.SaidAsync();
+        Assert.Equal(ToGroup, said[0].To);
+        Assert.Equal((ToWang, "王阿姨，收到凭证了。请用一句话说说具体情况，比如“苹果有3个烂了”“少了一袋香蕉”。"), said[1]);
+        Assert.Equal([$"https://img.example.com/{photo}.jpg"], Assert.Single(await world.DialogsAsync()).Evidence);
+    }
+
+    [Fact]
+    public async Task The_leader_and_ordinary_chat_start_no_intake()
+    {
+        await world.OrderAndCollectAsync();
+
+        await world.SayAsync(AfterSalesWorld.LeaderId, "李姐", "有坏了的找我退款");
+        await world.SayAsync(Wang, WangName, "电梯坏了，晚点下来拿");
+        await world.SayAsync(Wang, WangName, "万一烂了能退吗");
+
+        Assert.Empty(await world.DialogsAsync());
+    }
+}
