@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace GroupBuy.Conversations.AfterSales;
@@ -45,7 +46,7 @@ public static partial class IntakeAnswers
     /// <summary>An order number or pickup code: a run of 4 or more digits anywhere in the answer.</summary>
     public static bool TryOrderNumber(string text, [NotNullWhen(true)] out string? number)
     {
-        var match = Digits().Match(text);
+        var match = Digits().Match(Ascii(text));
         number = match.Success ? match.Value : null;
         return match.Success;
     }
@@ -55,12 +56,15 @@ public static partial class IntakeAnswers
     private static bool Matches(string text, string[] words)
     {
         // Both forms: "算了" ends in a particle that normalizing takes off.
-        string[] forms = [text.Trim(), Normalize(text)];
+        string[] forms = [Ascii(text), Normalize(text)];
         return words.Any(w => forms.Any(f => string.Equals(f, w, StringComparison.OrdinalIgnoreCase)));
     }
 
-    // Trailing politeness and punctuation do not change the answer ("好的呀！", "取消吧").
-    private static string Normalize(string text) => Trailing().Replace(text.Trim(), string.Empty);
+    // Full-width digits ("２") are what a Chinese keyboard often types; trailing punctuation and
+    // politeness do not change the answer ("好的呀！", "算了吧" is "算了").
+    private static string Normalize(string text) => Particles().Replace(Punctuation().Replace(Ascii(text), string.Empty), string.Empty);
+
+    private static string Ascii(string text) => text.Normalize(NormalizationForm.FormKC).Trim();
 
     private static bool TryNumber(string text, out int number)
     {
@@ -85,15 +89,18 @@ public static partial class IntakeAnswers
         return number > 0;
     }
 
-    [GeneratedRegex(@"^第?(?<n>\d{1,2}|[一二两三四五六七八九])[个单号项条种]?[.。、]?$")]
+    [GeneratedRegex(@"^第?(?<n>[0-9]{1,2}|[一二两三四五六七八九])[个单号项条种]?[.。、]?$")]
     private static partial Regex Choice();
 
-    [GeneratedRegex(@"^(?<n>\d|[一二两三四五])\s*[分星颗]?[吧吗]?$")]
+    [GeneratedRegex(@"^(?<n>[0-9]|[一二两三四五])\s*[分星颗]?[吧吗]?$")]
     private static partial Regex Rating();
 
-    [GeneratedRegex(@"\d{4,}")]
+    [GeneratedRegex(@"[0-9]{4,}")]
     private static partial Regex Digits();
 
-    [GeneratedRegex(@"[\s!！。.~～吧呀啊哈了]+$")]
-    private static partial Regex Trailing();
+    [GeneratedRegex(@"[\s!！。.~～]+$")]
+    private static partial Regex Punctuation();
+
+    [GeneratedRegex(@"[吧呀啊哈]+$")]
+    private static partial Regex Particles();
 }

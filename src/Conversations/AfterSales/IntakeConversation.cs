@@ -232,7 +232,7 @@ public sealed class IntakeConversation(
                 await AskAsync(
                     context,
                     dialog,
-                    new AfterSalesOutsideWindowMessage(dialog.ResidentName, IssueTypeNames.Of(type), RefusalCode(decision.Refusal!.Value), deadline, await LeaderNameAsync(order.GroupId, cancellationToken)),
+                    new AfterSalesOutsideWindowMessage(dialog.ResidentName, IssueTypeNames.Of(type), RefusalCode(decision.Refusal!.Value), deadline, await LeaderNameAsync(order.GroupId, cancellationToken), WindowHours(type)),
                     cancellationToken);
                 return;
             }
@@ -367,6 +367,9 @@ public sealed class IntakeConversation(
     // An image is kept as the channel's address for it, or as the message itself when there is none.
     private static string EvidenceOf(InboundMessage message) =>
         message.ImageUrl is { Length: > 0 } url ? url : $"message:{message.Channel}:{message.MessageId}";
+
+    private static int WindowHours(IssueType type) =>
+        (int)(type == IssueType.Order ? AfterSalesWindow.OrderProblems : AfterSalesWindow.QualityAndDelivery).TotalHours;
 
     private static string RefusalCode(WindowRefusal refusal) => refusal switch
     {

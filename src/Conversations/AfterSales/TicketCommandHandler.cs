@@ -69,6 +69,7 @@ public sealed class TicketCommandHandler(TicketDesk desk, AfterSalesSettings set
             TicketCommandOutcome.NotYours => "not_yours",
             TicketCommandOutcome.CannotDecide => "cannot_decide",
             TicketCommandOutcome.NotAccepted => "not_accepted",
+            TicketCommandOutcome.AlreadyDone => "already_done",
             _ => "bad_amount",
         };
         var status = result.Ticket is { } ticket ? TicketStatusNames.Of(ticket.Status) : null;

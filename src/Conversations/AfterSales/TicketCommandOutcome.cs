@@ -9,5 +9,6 @@ public enum TicketCommandOutcome
     NotYours,
     CannotDecide,
     NotAccepted,
+    AlreadyDone,
     BadAmount,
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace GroupBuy.Conversations.AfterSales;
@@ -22,7 +23,8 @@ public static partial class TicketCommandReader
     public static bool TryRead(string text, [NotNullWhen(true)] out TicketCommand? command)
     {
         command = null;
-        var match = Shape().Match(text.Trim());
+        // Full-width digits and letters ("T１０２４ ８.５") read as their ASCII forms.
+        var match = Shape().Match(text.Normalize(NormalizationForm.FormKC).Trim());
         if (!match.Success || !TicketNumber.TryParse(match.Groups["number"].Value, out var ticketId))
         {
             return false;
@@ -51,12 +53,12 @@ public static partial class TicketCommandReader
         return true;
     }
 
-    [GeneratedRegex(@"^(?<word>退款|换货|补偿|完成|办结)[\s\u3000:：]*(?<number>[Tt]\d+)(?<argument>.*)$")]
+    [GeneratedRegex(@"^(?<word>退款|换货|补偿|完成|办结)[\s\u3000:：]*(?<number>[Tt][0-9]+)(?<argument>.*)$")]
     private static partial Regex Shape();
 
     [GeneratedRegex(@"^(优惠)?券$|^满20减3(券)?$")]
     private static partial Regex Coupon();
 
-    [GeneratedRegex(@"^[¥￥]?(?<yuan>\d{1,5}(\.\d{1,2})?)\s*(元|块钱?)?$")]
+    [GeneratedRegex(@"^[¥￥]?(?<yuan>[0-9]{1,5}(\.[0-9]{1,2})?)\s*(元|块钱?)?$")]
     private static partial Regex Amount();
 }

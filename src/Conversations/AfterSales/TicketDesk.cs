@@ -55,7 +55,7 @@ public sealed class TicketDesk(
             return new TicketCommandResult(TicketCommandOutcome.CannotDecide, ticket);
         }
 
-        if (resolution.Kind == ResolutionKind.Refund && refundAmount is { } amount && !ticket.IsRefundable(amount))
+        if (resolution.Kind == ResolutionKind.Refund && !ticket.IsRefundable(refundAmount ?? ticket.Paid))
         {
             return new TicketCommandResult(TicketCommandOutcome.BadAmount, ticket);
         }
@@ -75,6 +75,11 @@ public sealed class TicketDesk(
         if (ticket is null)
         {
             return refusal!;
+        }
+
+        if (ticket.Status is TicketStatus.Done or TicketStatus.Closed)
+        {
+            return new TicketCommandResult(TicketCommandOutcome.AlreadyDone, ticket);
         }
 
         if (ticket.Status != TicketStatus.InProgress)

@@ -165,7 +165,7 @@ public sealed class AfterSalesIntakeTests : IAsyncLifetime
         await world.SaidAsync();
         await world.PrivatelyAsync(Wang, WangName, "售后");
         Assert.Equal(
-            [(ToWang, "王阿姨，您最近的订单已经有售后工单T1001在处理中啦，结果出来我会第一时间告诉您。")],
+            [(ToWang, "王阿姨，您最近的订单已经有售后工单 T1001 在处理中啦，结果出来我会第一时间告诉您。有其他问题可以直接找团长李姐。")],
             await world.SaidAsync());
     }
 
@@ -259,7 +259,7 @@ public sealed class AfterSalesIntakeTests : IAsyncLifetime
             await world.SaidAsync());
 
         await world.PrivatelyAsync(Wang, WangName, "3");
-        Assert.StartsWith("王阿姨，没看懂是哪一单呢", Assert.Single(await world.SaidAsync()).Text, StringComparison.Ordinal);
+        Assert.StartsWith("王阿姨，没看懂您选的是哪一单，请回复序号：\n1. 1月7日【周末蔬菜】", Assert.Single(await world.SaidAsync()).Text, StringComparison.Ordinal);
 
         await world.PrivatelyAsync(Wang, WangName, "第二个");
         Assert.Equal(
@@ -336,7 +336,7 @@ public sealed class AfterSalesIntakeTests : IAsyncLifetime
         await world.OrderAndCollectAsync();
         await world.SaidAsync();
 
-        var photo = await world.PhotoAsync(Wang, WangName, AfterSalesWorld.ChatId, "苹果烂成这样了");
+        var photo = await world.PhotoAsync(Wang, WangName, AfterSalesWorld.ChatId, "苹果烂了，你们看看");
 
         var said = await world.SaidAsync();
         Assert.Equal(ToGroup, said[0].To);
