@@ -1,5 +1,6 @@
 using GroupBuy.BotHost;
 using GroupBuy.BotHost.Admin;
+using GroupBuy.BotHost.AfterSales;
 using GroupBuy.BotHost.Campaigns;
 using GroupBuy.BotHost.Channels.Gateway;
 using GroupBuy.BotHost.Channels.WeCom;
@@ -40,6 +41,7 @@ try
     app.MapLeaders();
     app.MapSchedules();
     app.MapResidents();
+    app.MapTickets();
     app.MapGatewayWebhook();
     app.MapWeComWebhooks();
     app.MapOutbox();
