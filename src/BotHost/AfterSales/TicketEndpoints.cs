@@ -210,6 +210,7 @@ internal static class TicketEndpoints
         {
             TicketCommandOutcome.CannotDecide => ("Cannot decide", $"Ticket {ticket.Number} is {status}: a resolution can be decided or changed only while the ticket is open or proposed, before the resident accepts one."),
             TicketCommandOutcome.NotAccepted => ("Not accepted", $"Ticket {ticket.Number} is {status}: only a resolution the resident accepted (in_progress) can be marked done."),
+            TicketCommandOutcome.AlreadyDone => ("Already done", $"Ticket {ticket.Number} is {status}: its resolution was already carried out."),
             _ => ("Refused", $"Ticket {ticket.Number} is {status}; the command was refused ({outcome})."),
         };
     }

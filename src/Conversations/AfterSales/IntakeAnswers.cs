@@ -11,7 +11,7 @@ namespace GroupBuy.Conversations.AfterSales;
 /// </summary>
 public static partial class IntakeAnswers
 {
-    private static readonly string[] CancelWords = ["取消", "算了", "不用了", "退出", "不弄了", "不办了", "不要售后了", "结束"];
+    private static readonly string[] CancelWords = ["取消", "算了", "不用了", "退出", "不弄了", "不办了", "不要售后了", "结束", "结束了", "取消了"];
     private static readonly string[] ConfirmWords = ["确认", "确定", "提交", "是", "是的", "对", "对的", "好", "好的", "没问题", "可以", "嗯", "ok"];
     private static readonly string[] RedoWords = ["重新描述", "修改", "改", "重写", "重新说"];
     private static readonly string[] AcceptWords = ["同意", "接受", "好", "好的", "可以", "行", "没问题", "嗯", "ok", "确认"];
