@@ -95,6 +95,18 @@ public sealed class AfterSalesWorld : IAsyncDisposable
         await SayAsync(LeaderId, "李姐", $"已取 @{name}", mentions: [residentId]);
     }
 
+    /// <summary>王阿姨 collects her apples and reports them rotten, privately, with a photo: ticket T1001.</summary>
+    public async Task<Ticket> ReportRottenApplesAsync()
+    {
+        await OrderAndCollectAsync();
+        await PrivatelyAsync("u-wang", "王阿姨", "苹果坏了");
+        await PhotoAsync("u-wang", "王阿姨", chatId: null);
+        await PrivatelyAsync("u-wang", "王阿姨", "两个都烂了");
+        await PrivatelyAsync("u-wang", "王阿姨", "1");
+        await SaidAsync();
+        return Assert.Single(await TicketsAsync());
+    }
+
     public async Task CutOffAndArriveAsync()
     {
         await SayAsync(LeaderId, "李姐", "截单");
