@@ -20,6 +20,9 @@ internal static class LlmResilience
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, LlmSettings settings)
     {
+        // Attempts time out in real seconds: the endpoint is slow on the wall clock, whatever the
+        // host's business clock says (which tests and replays set to another day, or stop).
+        builder.TimeProvider = TimeProvider.System;
         builder
             .AddRetry(new HttpRetryStrategyOptions
             {
