@@ -355,4 +355,19 @@ public sealed class AfterSalesIntakeTests : IAsyncLifetime
 
         Assert.Empty(await world.DialogsAsync());
     }
+
+    [Fact]
+    public async Task One_open_intake_per_resident_is_held_by_the_database()
+    {
+        await world.OrderAndCollectAsync();
+        await world.PrivatelyAsync(Wang, WangName, "苹果坏了");
+        var open = Assert.Single(await world.DialogsAsync());
+
+        var second = await Assert.ThrowsAsync<DbUpdateException>(() => world.ReadAsync(async db =>
+        {
+            db.IntakeDialogs.Add(new IntakeDialog("gateway", open.ResidentId, Wang, WangName, AfterSalesWorld.ChatId, null, [open.OrderChoices[0]], null, world.Clock.GetUtcNow()));
+            return await db.SaveChangesAsync();
+        }));
+        Assert.Equal("23505", (second.InnerException as Npgsql.PostgresException)?.SqlState);
+    }
 }

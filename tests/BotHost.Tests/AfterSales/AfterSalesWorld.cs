@@ -28,15 +28,15 @@ public sealed class AfterSalesWorld : IAsyncDisposable
     /// <summary>Monday 5 Jan 2037, 10:00 in Shanghai: daytime, so nothing waits for the morning.</summary>
     public static readonly DateTimeOffset Start = new(2037, 1, 5, 10, 0, 0, TimeSpan.FromHours(8));
 
-    private readonly PostgresDatabase database;
+    private readonly Func<(string Key, string? Value)[], BotHostFactory> create;
     private readonly (string Key, string? Value)[] extra;
     private readonly List<BotHostFactory> hosts = [];
     private int messages;
     private long seen;
 
-    private AfterSalesWorld(PostgresDatabase database, (string Key, string? Value)[] extra)
+    private AfterSalesWorld(Func<(string Key, string? Value)[], BotHostFactory> create, (string Key, string? Value)[] extra)
     {
-        this.database = database;
+        this.create = create;
         this.extra = extra;
         Host = CreateHost();
     }
@@ -45,9 +45,15 @@ public sealed class AfterSalesWorld : IAsyncDisposable
 
     public BotHostFactory Host { get; private set; }
 
-    public static async Task<AfterSalesWorld> StartAsync(PostgresDatabase database, params (string Key, string? Value)[] extra)
+    public static Task<AfterSalesWorld> StartAsync(PostgresDatabase database, params (string Key, string? Value)[] extra) =>
+        StartAsync(settings => BotHostFactory.OnPostgres(database.ConnectionString, settings), extra);
+
+    public static Task<AfterSalesWorld> StartAsync(TempFolder folder, params (string Key, string? Value)[] extra) =>
+        StartAsync(settings => BotHostFactory.OnSqlite(folder, settings), extra);
+
+    private static async Task<AfterSalesWorld> StartAsync(Func<(string Key, string? Value)[], BotHostFactory> create, (string Key, string? Value)[] extra)
     {
-        var world = new AfterSalesWorld(database, extra);
+        var world = new AfterSalesWorld(create, extra);
         await world.Host.CreateAdminClient().RegisterGroupAsync(ChatId, leaderId: LeaderId);
         return world;
     }
@@ -201,8 +207,7 @@ public sealed class AfterSalesWorld : IAsyncDisposable
 
     private BotHostFactory CreateHost()
     {
-        var factory = BotHostFactory.OnPostgres(
-                database.ConnectionString,
+        var factory = create(
                 [
                     ("Outbox:Workers", "0"),
                     ("Inbox:Workers", "0"),
