@@ -29,6 +29,11 @@ public sealed record AfterSalesSettings(string? OpsChannel, string? OpsChatId, T
         var chatId = configuration[OpsChatIdKey];
         var channel = configuration[OpsChannelKey];
         string? opsChannel = null;
+        if (string.IsNullOrWhiteSpace(chatId) && !string.IsNullOrWhiteSpace(channel))
+        {
+            throw new InvalidSettingException($"{OpsChannelKey} is set but {OpsChatIdKey} is not; give the ops chat's id, or unset both.");
+        }
+
         if (!string.IsNullOrWhiteSpace(chatId))
         {
             if (string.IsNullOrWhiteSpace(channel) || !ChannelNames.IsKnown(channel.Trim()))

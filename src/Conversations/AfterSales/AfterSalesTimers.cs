@@ -1,4 +1,6 @@
+using GroupBuy.Conversations.Marketing;
 using GroupBuy.Conversations.Storage;
+using GroupBuy.Conversations.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,7 +15,13 @@ namespace GroupBuy.Conversations.AfterSales;
 /// save; a second host doing the same item at the same moment loses on the row version and
 /// changes nothing.
 /// </summary>
-public sealed class AfterSalesTimers(IServiceScopeFactory scopes, AfterSalesSettings settings, TimeProvider clock, ILogger<AfterSalesTimers> logger)
+public sealed class AfterSalesTimers(
+    IServiceScopeFactory scopes,
+    AfterSalesSettings settings,
+    MarketingSettings marketing,
+    BusinessTimeZone zone,
+    TimeProvider clock,
+    ILogger<AfterSalesTimers> logger)
 {
     /// <summary>Runs what is due; returns how many dialogs and tickets it changed.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
@@ -48,10 +56,15 @@ public sealed class AfterSalesTimers(IServiceScopeFactory scopes, AfterSalesSett
             (desk, ticket) => desk.EscalateOverdueAsync(ticket, now, cancellationToken),
             cancellationToken);
 
-        changed += await EachTicketAsync(
-            t => t.Status == TicketStatus.Done && t.FollowUpSentAt == null && t.FollowUpDueAt <= now,
-            (desk, ticket) => desk.SendFollowUpAsync(ticket, now, cancellationToken),
-            cancellationToken);
+        // A follow-up is a courtesy, not news: none at night (Marketing:QuietHours); the ones that
+        // fell due meanwhile go out when the quiet hours end.
+        if (marketing.QuietHours.NextSendable(now, zone) == now)
+        {
+            changed += await EachTicketAsync(
+                t => t.Status == TicketStatus.Done && t.FollowUpSentAt == null && t.FollowUpDueAt <= now,
+                (desk, ticket) => desk.SendFollowUpAsync(ticket, now, cancellationToken),
+                cancellationToken);
+        }
 
         var unansweredSince = now - settings.FollowUpAnswerWindow;
         changed += await EachTicketAsync(

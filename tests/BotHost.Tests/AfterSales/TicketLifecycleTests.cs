@@ -248,4 +248,25 @@ public sealed class TicketLifecycleTests : IAsyncLifetime
             ],
             await world.SaidAsync());
     }
+
+    [Fact]
+    public async Task A_follow_up_due_at_night_waits_for_the_morning()
+    {
+        await world.ReportRottenApplesAsync();
+        await world.PrivatelyAsync(Leader, "李姐", "换货 T1001");
+        await world.PrivatelyAsync(Wang, WangName, "1");
+        world.Advance(TimeSpan.FromHours(11));
+        await world.PrivatelyAsync(Leader, "李姐", "完成 T1001");
+        await world.SaidAsync();
+
+        // Done at 21:00; due at 23:00, inside the quiet hours (22:00–08:00).
+        world.Advance(TimeSpan.FromHours(2));
+        await world.RunTimersAsync();
+        Assert.Empty(await world.SaidAsync());
+
+        world.Advance(TimeSpan.FromHours(9));
+        await world.RunTimersAsync();
+        Assert.Equal(ToWang, Assert.Single(await world.SaidAsync()).To);
+        Assert.Equal(new DateTimeOffset(2037, 1, 6, 8, 0, 0, TimeSpan.FromHours(8)), Assert.Single(await world.TicketsAsync()).FollowUpSentAt);
+    }
 }

@@ -32,13 +32,11 @@ public sealed class AfterSalesSettingsTests
     }
 
     [Fact]
-    public void A_channel_without_a_chat_id_is_no_ops_chat()
+    public void A_channel_without_a_chat_id_is_a_setting_mistake_said_at_start_up()
     {
-        var settings = Read((AfterSalesSettings.OpsChannelKey, "gateway"));
+        var ex = Assert.Throws<InvalidSettingException>(() => Read((AfterSalesSettings.OpsChannelKey, "gateway")));
 
-        Assert.False(settings.HasOpsChat);
-        Assert.Null(settings.OpsChannel);
-        Assert.False(settings.IsOpsChat("gateway", null));
+        Assert.Equal($"{AfterSalesSettings.OpsChannelKey} is set but {AfterSalesSettings.OpsChatIdKey} is not; give the ops chat's id, or unset both.", ex.Message);
     }
 
     [Theory]
