@@ -134,6 +134,11 @@ public sealed class IntakeConversation(
 
         switch (dialog.Step)
         {
+            case IntakeStep.ChooseOrder or IntakeStep.ChooseType when isImage:
+                // A photo sent early is kept; the question still needs its answer.
+                dialog.AddEvidence(EvidenceOf(message));
+                await AskAgainAsync(context, dialog, cancellationToken);
+                return;
             case IntakeStep.ChooseOrder when IntakeAnswers.TryChoice(text, dialog.OrderChoices.Count, out var choice):
                 dialog.ChooseOrder(dialog.OrderChoices[choice - 1]);
                 break;

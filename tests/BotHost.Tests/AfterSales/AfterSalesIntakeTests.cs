@@ -370,4 +370,53 @@ public sealed class AfterSalesIntakeTests : IAsyncLifetime
         }));
         Assert.Equal("23505", (second.InnerException as Npgsql.PostgresException)?.SqlState);
     }
+
+    [Fact]
+    public async Task An_order_problem_without_a_number_is_asked_again_and_a_screenshot_will_do()
+    {
+        await world.OrderAndCollectAsync();
+        await world.PrivatelyAsync(Wang, WangName, "发错了");
+        await world.SaidAsync();
+
+        await world.PrivatelyAsync(Wang, WangName, "我没有订单号");
+        Assert.Equal(
+            [(ToWang, "王阿姨，还没收到订单号或截图呢。麻烦发一下订单号或取件码，或者订单截图，方便团长核对分拣单。暂时没有的话，可以稍后再发，或回复“取消”退出。")],
+            await world.SaidAsync());
+
+        var screenshot = await world.PhotoAsync(Wang, WangName, chatId: null);
+        Assert.StartsWith("王阿姨，收到凭证了。", Assert.Single(await world.SaidAsync()).Text, StringComparison.Ordinal);
+        Assert.Equal([$"https://img.example.com/{screenshot}.jpg"], Assert.Single(await world.DialogsAsync()).Evidence);
+    }
+
+    [Fact]
+    public async Task Goods_damaged_on_the_way_are_taken_within_24_hours_of_pickup_and_refused_after()
+    {
+        await world.OrderAndCollectAsync();
+        world.Advance(TimeSpan.FromHours(24));
+        await world.SaidAsync();
+
+        await world.PrivatelyAsync(Wang, WangName, "苹果路上压坏了");
+        Assert.Contains("拍一张配送问题的照片", Assert.Single(await world.SaidAsync()).Text, StringComparison.Ordinal);
+        await world.PrivatelyAsync(Wang, WangName, "取消");
+        await world.SaidAsync();
+
+        world.Advance(TimeSpan.FromMinutes(1));
+        await world.PrivatelyAsync(Wang, WangName, "苹果路上压坏了");
+        Assert.StartsWith("王阿姨，很抱歉，配送问题需要在取货后24小时内提出", Assert.Single(await world.SaidAsync()).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_photo_sent_before_the_type_is_chosen_is_kept()
+    {
+        await world.OrderAndCollectAsync();
+        await world.PrivatelyAsync(Wang, WangName, "售后");
+        await world.SaidAsync();
+
+        var photo = await world.PhotoAsync(Wang, WangName, chatId: null);
+        Assert.StartsWith("王阿姨，没太明白，【周四鲜果】遇到的是哪类问题？", Assert.Single(await world.SaidAsync()).Text, StringComparison.Ordinal);
+        await world.PrivatelyAsync(Wang, WangName, "1");
+
+        Assert.StartsWith("王阿姨，收到凭证了。请用一句话说说具体情况", Assert.Single(await world.SaidAsync()).Text, StringComparison.Ordinal);
+        Assert.Equal([$"https://img.example.com/{photo}.jpg"], Assert.Single(await world.DialogsAsync()).Evidence);
+    }
 }

@@ -165,6 +165,9 @@ public sealed class AfterSalesWorld : IAsyncDisposable
         return messageId;
     }
 
+    /// <summary>Another host on the same database and clock, as a second instance behind a load balancer.</summary>
+    public BotHostFactory AnotherHost() => CreateHost();
+
     /// <summary>Runs the after-sales timers as the minutely job does.</summary>
     public Task<int> RunTimersAsync() => Host.Services.GetRequiredService<AfterSalesTimers>().RunDueAsync(CancellationToken.None);
 

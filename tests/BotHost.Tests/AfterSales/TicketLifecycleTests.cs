@@ -4,6 +4,7 @@ using GroupBuy.Conversations.Coupons;
 using GroupBuy.Conversations.Ordering;
 using GroupBuy.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace GroupBuy.BotHost.Tests.AfterSales;
@@ -268,5 +269,20 @@ public sealed class TicketLifecycleTests : IAsyncLifetime
         await world.RunTimersAsync();
         Assert.Equal(ToWang, Assert.Single(await world.SaidAsync()).To);
         Assert.Equal(new DateTimeOffset(2037, 1, 6, 8, 0, 0, TimeSpan.FromHours(8)), Assert.Single(await world.TicketsAsync()).FollowUpSentAt);
+    }
+
+    [Fact]
+    public async Task Two_hosts_sweeping_at_the_same_moment_escalate_once()
+    {
+        await world.ReportRottenApplesAsync();
+        var other = world.AnotherHost();
+        world.Advance(TimeSpan.FromMinutes(61));
+
+        await Task.WhenAll(
+            world.RunTimersAsync(),
+            other.Services.GetRequiredService<AfterSalesTimers>().RunDueAsync(CancellationToken.None));
+
+        Assert.Single(await world.SaidAsync(), s => s.To == ToOps);
+        Assert.Single((await world.TicketsAsync())[0].Events, e => e.Note.StartsWith("escalated", StringComparison.Ordinal));
     }
 }
