@@ -141,8 +141,10 @@ public sealed class ChatScenario : IAsyncDisposable
         {
             await using var scope = Host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>();
-            var pending = await db.OutboundMessages.AnyAsync(m => m.Status == Conversations.Outbox.OutboundMessageStatus.Pending)
-                || await db.Set<Conversations.Ordering.AckBatch>().AnyAsync(b => b.Status == Conversations.Ordering.AckBatchStatus.Open);
+            // Batches first: a batch flushed between the two reads has its message in the outbox
+            // by the second one (the flush writes both in one transaction), never the other way round.
+            var pending = await db.Set<Conversations.Ordering.AckBatch>().AnyAsync(b => b.Status == Conversations.Ordering.AckBatchStatus.Open)
+                || await db.OutboundMessages.AnyAsync(m => m.Status == Conversations.Outbox.OutboundMessageStatus.Pending);
             if (!pending)
             {
                 return;
