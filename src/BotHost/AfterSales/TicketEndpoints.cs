@@ -194,10 +194,7 @@ internal static class TicketEndpoints
         catch (DbUpdateConcurrencyException)
         {
             // The resident (or a timer) moved the ticket on while this request was handled.
-            return Results.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "Changed meanwhile",
-                detail: $"Ticket {ticket.Number} was changed while this request was handled; nothing was stored. Read it again and retry.");
+            return Problems.ChangedMeanwhile($"Ticket {ticket.Number}");
         }
 
         return Results.Ok(TicketDetailResponse.From(ticket, zone));

@@ -174,9 +174,7 @@ internal static partial class CampaignEndpoints
         }
     }
 
-    private static IResult ChangedMeanwhile(long id) => Refused(
-        "Changed meanwhile",
-        $"Campaign {id} was changed (published, closed or deleted, perhaps) while this request was handled; nothing was stored. Read it again and retry.");
+    private static IResult ChangedMeanwhile(long id) => Problems.ChangedMeanwhile($"Campaign {id}", "changed (published, closed or deleted, perhaps)");
 
     private static IResult Refused(string title, string detail) =>
         Results.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);

@@ -19,6 +19,13 @@ internal static class Problems
     public static IResult Conflict(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already exists", detail: detail);
 
+    /// <summary>A save lost to another change of the same row (a version conflict): nothing was stored.</summary>
+    public static IResult ChangedMeanwhile(string what, string how = "changed") =>
+        Results.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Changed meanwhile",
+            detail: $"{what} was {how} while this request was handled; nothing was stored. Read it again and retry.");
+
     public static IResult NotFound(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
 }

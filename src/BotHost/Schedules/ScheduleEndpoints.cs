@@ -110,10 +110,7 @@ internal static class ScheduleEndpoints
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "Changed meanwhile",
-                detail: $"Schedule {id} was changed or deleted while this request was handled; nothing was stored. Read it again and retry.");
+            return Problems.ChangedMeanwhile($"Schedule {id}", "changed or deleted");
         }
 
         jobs.Apply(schedule);

@@ -14,24 +14,18 @@ namespace GroupBuy.Conversations.AfterSales;
 /// </summary>
 public sealed class TicketMessenger(GroupBuyDbContext db, MessageTemplates templates, ChannelDirectory channels, AfterSalesSettings settings)
 {
-    public async Task ToResidentAsync<TModel>(Ticket ticket, TModel model, string key, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task ToResidentAsync<TModel>(Ticket ticket, TModel model, string key, DateTimeOffset now, CancellationToken cancellationToken)
         where TModel : IMessageModel
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        var text = await templates.RenderAsync(model, cancellationToken);
-        db.OutboundMessages.Add(ticket.ReplyChatId is { } chatId
-            ? OutboundMessage.ToChat(ticket.Channel, chatId, text, [ticket.ResidentUserId], key, now)
-            : OutboundMessage.ToUser(ticket.Channel, ticket.ResidentUserId, text, key, now));
+        return ToResidentAsync(ticket.Channel, ticket.ResidentUserId, ticket.ReplyChatId, model, key, now, cancellationToken);
     }
 
-    public async Task ToIntakeAsync<TModel>(IntakeDialog dialog, TModel model, string key, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task ToIntakeAsync<TModel>(IntakeDialog dialog, TModel model, string key, DateTimeOffset now, CancellationToken cancellationToken)
         where TModel : IMessageModel
     {
         ArgumentNullException.ThrowIfNull(dialog);
-        var text = await templates.RenderAsync(model, cancellationToken);
-        db.OutboundMessages.Add(dialog.ChatId is { } chatId
-            ? OutboundMessage.ToChat(dialog.Channel, chatId, text, [dialog.ResidentUserId], key, now)
-            : OutboundMessage.ToUser(dialog.Channel, dialog.ResidentUserId, text, key, now));
+        return ToResidentAsync(dialog.Channel, dialog.ResidentUserId, dialog.ChatId, model, key, now, cancellationToken);
     }
 
     public async Task ToLeaderAsync<TModel>(Group group, TModel model, string key, DateTimeOffset now, CancellationToken cancellationToken)
@@ -43,6 +37,17 @@ public sealed class TicketMessenger(GroupBuyDbContext db, MessageTemplates templ
         db.OutboundMessages.Add(privately
             ? OutboundMessage.ToUser(group.Channel, group.LeaderId, text, key, now)
             : OutboundMessage.ToChat(group.Channel, group.ChatId, text, [group.LeaderId], key, now));
+    }
+
+    // Privately, or in the group with the resident @-mentioned.
+    private async Task ToResidentAsync<TModel>(
+        string channel, string userId, string? chatId, TModel model, string key, DateTimeOffset now, CancellationToken cancellationToken)
+        where TModel : IMessageModel
+    {
+        var text = await templates.RenderAsync(model, cancellationToken);
+        db.OutboundMessages.Add(chatId is not null
+            ? OutboundMessage.ToChat(channel, chatId, text, [userId], key, now)
+            : OutboundMessage.ToUser(channel, userId, text, key, now));
     }
 
     /// <summary>Posts into the ops chat; false (nothing sent) when none is configured.</summary>

@@ -122,48 +122,14 @@ public sealed class AfterSalesWorld : IAsyncDisposable
     public void Advance(TimeSpan by) => Clock.Advance(by);
 
     /// <summary>A message in the group (or <paramref name="chatId"/>; null for a private message), processed.</summary>
-    public async Task<string> SayAsync(string senderId, string senderName, string text, string? chatId = ChatId, IReadOnlyList<string>? mentions = null)
-    {
-        var messageId = $"m-{Interlocked.Increment(ref messages)}";
-        await SendAsync(new
-        {
-            messageId,
-            chatId,
-            senderId,
-            senderName,
-            type = "text",
-            text,
-            sentAt = Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)),
-            imageUrl = (string?)null,
-            quotedMessageId = (string?)null,
-            mentions = mentions ?? [],
-        });
-        await ProcessedAsync(messageId);
-        return messageId;
-    }
+    public Task<string> SayAsync(string senderId, string senderName, string text, string? chatId = ChatId, IReadOnlyList<string>? mentions = null) =>
+        SendAsync(senderId, senderName, chatId, "text", text, imageUrl: null, mentions);
 
     public Task<string> PrivatelyAsync(string senderId, string senderName, string text) => SayAsync(senderId, senderName, text, chatId: null);
 
-    /// <summary>A photo (with optional words), in the group or privately (<paramref name="chatId"/> null).</summary>
-    public async Task<string> PhotoAsync(string senderId, string senderName, string? chatId, string? text = null)
-    {
-        var messageId = $"m-{Interlocked.Increment(ref messages)}";
-        await SendAsync(new
-        {
-            messageId,
-            chatId,
-            senderId,
-            senderName,
-            type = "image",
-            text,
-            sentAt = Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)),
-            imageUrl = $"https://img.example.com/{messageId}.jpg",
-            quotedMessageId = (string?)null,
-            mentions = Array.Empty<string>(),
-        });
-        await ProcessedAsync(messageId);
-        return messageId;
-    }
+    /// <summary>A photo (with optional words), in the group or privately (<paramref name="chatId"/> null); its address names the message.</summary>
+    public Task<string> PhotoAsync(string senderId, string senderName, string? chatId, string? text = null) =>
+        SendAsync(senderId, senderName, chatId, "image", text, imageUrl: messageId => $"https://img.example.com/{messageId}.jpg", mentions: null);
 
     /// <summary>Another host on the same database and clock, as a second instance behind a load balancer.</summary>
     public BotHostFactory AnotherHost() => CreateHost();
@@ -226,10 +192,27 @@ public sealed class AfterSalesWorld : IAsyncDisposable
         return factory;
     }
 
-    private async Task SendAsync(object body)
+    private async Task<string> SendAsync(
+        string senderId, string senderName, string? chatId, string type, string? text, Func<string, string>? imageUrl, IReadOnlyList<string>? mentions)
     {
+        var messageId = $"m-{Interlocked.Increment(ref messages)}";
+        var body = new
+        {
+            messageId,
+            chatId,
+            senderId,
+            senderName,
+            type,
+            text,
+            sentAt = Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)),
+            imageUrl = imageUrl?.Invoke(messageId),
+            quotedMessageId = (string?)null,
+            mentions = mentions ?? [],
+        };
         var gateway = new GatewayClient(Host.CreateClient(), GatewayClient.Secret);
         (await gateway.SendAsync(body, Clock.GetUtcNow())).EnsureSuccessStatusCode();
+        await ProcessedAsync(messageId);
+        return messageId;
     }
 
     private async Task ProcessedAsync(string messageId)
