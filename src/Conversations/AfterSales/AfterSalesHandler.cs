@@ -21,7 +21,7 @@ public sealed class AfterSalesHandler(IntakeConversation intake, TicketAnswers a
         }
 
         var open = await intake.OpenOfAsync(message.Channel, message.SenderId, cancellationToken);
-        if (open is not null && open.ChatId == message.ChatId)
+        if (open is not null && open.ChatId == message.ChatId && IntakeConversation.IsAnswer(context, open))
         {
             await intake.ContinueAsync(context, open, cancellationToken);
             return true;
@@ -39,6 +39,10 @@ public sealed class AfterSalesHandler(IntakeConversation intake, TicketAnswers a
 
         if (open is not null)
         {
+            // Touched, so that an answer to the dialog processed at the same moment (in the other
+            // chat) conflicts with this one and is retried after it, never interleaved.
+            open.Heard(context.Now);
+            context.Db.Entry(open).Property(d => d.LastActivityAt).IsModified = true;
             await context.ReplyAsync(new AfterSalesAlreadyOpenMessage(context.SenderName, ContinuePrivately: open.IsPrivate), cancellationToken);
             if (open.IsPrivate)
             {

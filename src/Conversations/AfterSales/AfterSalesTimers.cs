@@ -79,19 +79,24 @@ public sealed class AfterSalesTimers(
         return changed;
     }
 
+    // The condition is asked again when the ticket is loaded for its own unit of work: between
+    // listing and loading, the leader may have answered or another host may have done it already.
     private Task<int> EachTicketAsync(
         System.Linq.Expressions.Expression<Func<Ticket, bool>> due, Func<TicketDesk, Ticket, Task> act, CancellationToken cancellationToken) =>
         EachAsync(
             db => db.Tickets.Where(due).Select(t => t.Id),
             async (services, id) =>
             {
-                var desk = services.GetRequiredService<TicketDesk>();
-                if (await desk.FindAsync(id, cancellationToken) is not { } ticket)
+                var ticket = await services.GetRequiredService<GroupBuyDbContext>().Tickets
+                    .Include(t => t.Lines).Include(t => t.Events)
+                    .Where(due)
+                    .SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+                if (ticket is null)
                 {
                     return false;
                 }
 
-                await act(desk, ticket);
+                await act(services.GetRequiredService<TicketDesk>(), ticket);
                 return true;
             },
             cancellationToken);

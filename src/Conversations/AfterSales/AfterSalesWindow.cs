@@ -24,27 +24,31 @@ public static class AfterSalesWindow
         };
     }
 
+    // Leaders often hand goods over without recording it (核销), so goods at the pickup point count
+    // as in hand from their arrival, the earliest the resident could have had them: a resident
+    // holding rotten fruit is never told to wait for a record.
     private static WindowDecision AfterPickup(OrderTimeline order, TimeSpan window, DateTimeOffset now)
     {
-        if (order.PickedUpAt is not { } pickedUpAt)
+        if ((order.PickedUpAt ?? order.ArrivedAt) is not { } inHand)
         {
             return WindowDecision.Refuse(WindowRefusal.NotPickedUpYet);
         }
 
-        var deadline = pickedUpAt + window;
+        var deadline = inHand + window;
         return now <= deadline ? WindowDecision.Accept(deadline) : WindowDecision.Refuse(WindowRefusal.TooLate, deadline);
     }
 
-    // A late delivery is noticed while waiting, before anything is picked up, so it is accepted
-    // from the cut-off on; once collected, the 24 h of the rules run as for quality.
+    // Once the goods are there, the 24 h of the rules run as for quality. Before that, a delivery
+    // is late only from the scheduled pickup on (or, without one, from the cut-off).
     private static WindowDecision Delivery(OrderTimeline order, DateTimeOffset now)
     {
-        if (order.PickedUpAt is not null)
+        if (order.IsShipped)
         {
             return AfterPickup(order, QualityAndDelivery, now);
         }
 
-        return order.IsOrderingOpen(now) ? WindowDecision.Refuse(WindowRefusal.NotDueYet) : WindowDecision.Accept(null);
+        var lateFrom = order.ScheduledPickupAt ?? order.OrderingClosesAt;
+        return order.IsOrderingOpen(now) || now < lateFrom ? WindowDecision.Refuse(WindowRefusal.NotDueYet) : WindowDecision.Accept(null);
     }
 
     // "Shipped" means the goods reached the chat's pickup point (到货, or picked up). The app has

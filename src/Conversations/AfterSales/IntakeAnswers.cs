@@ -12,12 +12,21 @@ namespace GroupBuy.Conversations.AfterSales;
 public static partial class IntakeAnswers
 {
     private static readonly string[] CancelWords = ["取消", "算了", "不用了", "退出", "不弄了", "不办了", "不要售后了", "结束", "结束了", "取消了"];
+    private static readonly string[] NoEvidenceWords = ["没有", "没", "没拍", "没拍照", "没有照片", "没照片", "拍不了", "没法拍", "扔了", "吃了", "吃掉了", "没有截图", "没截图", "找不到了"];
     private static readonly string[] ConfirmWords = ["确认", "确定", "提交", "是", "是的", "对", "对的", "好", "好的", "没问题", "可以", "嗯", "ok"];
     private static readonly string[] RedoWords = ["重新描述", "修改", "改", "重写", "重新说"];
     private static readonly string[] AcceptWords = ["同意", "接受", "好", "好的", "可以", "行", "没问题", "嗯", "ok", "确认"];
     private static readonly string[] DeclineWords = ["不同意", "不接受", "不行", "不可以", "不好", "拒绝"];
 
     public static bool IsCancel(string text) => Matches(text, CancelWords);
+
+    /// <summary>"没有", "没拍照", "扔了": the resident has no evidence to send.</summary>
+    public static bool IsNoEvidence(string text)
+    {
+        // "没拍照，扔了": every clause says the same.
+        var clauses = Clauses().Split(Ascii(text)).Where(c => c.Length > 0).ToList();
+        return clauses.Count > 0 && clauses.All(c => Matches(c, NoEvidenceWords));
+    }
 
     public static bool IsConfirm(string text) => IsNumber(text, 1) || Matches(text, ConfirmWords);
 
@@ -94,6 +103,9 @@ public static partial class IntakeAnswers
 
     [GeneratedRegex(@"^(?<n>[0-9]|[一二两三四五])\s*[分星颗]?[吧吗]?$")]
     private static partial Regex Rating();
+
+    [GeneratedRegex(@"[，,。.！!～~\s]+")]
+    private static partial Regex Clauses();
 
     [GeneratedRegex(@"[0-9]{4,}")]
     private static partial Regex Digits();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GroupBuy.Conversations.AfterSales.Llm;
 using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Inbox;
@@ -31,6 +30,9 @@ public sealed class IntakeConversation(
 
     private const int MaxChoices = 5;
 
+    // In the order after-sales-choose-type.sbn numbers them.
+    private static readonly IssueType[] TypeChoices = [IssueType.Quality, IssueType.Order, IssueType.Delivery, IssueType.MistakenOrder];
+
     public Task<IntakeDialog?> OpenOfAsync(string channel, string userId, CancellationToken cancellationToken) =>
         db.IntakeDialogs.FirstOrDefaultAsync(d => d.Channel == channel && d.ResidentUserId == userId && d.EndedAt == null, cancellationToken);
 
@@ -44,7 +46,7 @@ public sealed class IntakeConversation(
         if (IntakeTriggerReader.TryRead(text, out var trigger))
         {
             // "退款，橙子放两天就软了": the cue says after-sales, the rest may tell the type.
-            if (trigger.SuggestedType is null && text.Length > trigger.Phrase.Length + 4
+            if (trigger.SuggestedType is null && text.Length > trigger.Phrase.Length + 4 && IsSaidToBot(context)
                 && await classifier.ClassifyAsync(text, cancellationToken) is { IsComplaint: true, Type: { } type })
             {
                 return trigger with { SuggestedType = type };
@@ -54,7 +56,7 @@ public sealed class IntakeConversation(
         }
 
         // Everyone's chat is not sent to the model: only what is said to the bot.
-        if (text.Length >= 4 && (context.IsPrivate || context.Text.AddressedToBot) && classifier.IsEnabled
+        if (text.Length >= 4 && IsSaidToBot(context) && classifier.IsEnabled
             && await classifier.ClassifyAsync(text, cancellationToken) is { IsComplaint: true } classified)
         {
             return new IntakeTrigger(classified.Type, "model");
@@ -79,11 +81,22 @@ public sealed class IntakeConversation(
             return false;
         }
 
+        // A ticket still being dealt with covers its order; a settled one does not (the exchanged
+        // goods can be bad too).
         var pending = await db.Tickets.AsNoTracking()
-            .Where(t => t.ResidentId == resident.Id && t.Status != TicketStatus.Closed)
+            .Where(t => t.ResidentId == resident.Id
+                && (t.Status == TicketStatus.Open || t.Status == TicketStatus.Proposed || t.Status == TicketStatus.InProgress))
             .Select(t => new { t.Id, t.OrderId })
             .ToListAsync(cancellationToken);
-        var choices = orders.Where(o => pending.All(p => p.OrderId != o.Order.Id)).Take(MaxChoices).ToList();
+
+        // In a group, the rest goes private where the channel can: what went wrong with someone's
+        // order is between them and the leader. Held in the group, it is about that group's orders only.
+        var privately = context.IsPrivate || context.Capabilities.HasPrivateChat;
+        var choices = orders
+            .Where(o => pending.All(p => p.OrderId != o.Order.Id))
+            .Where(o => privately || o.Order.GroupId == context.Group?.Id)
+            .Take(MaxChoices)
+            .ToList();
         if (choices.Count == 0)
         {
             var leaderName = context.Group?.LeaderName ?? await LeaderNameAsync(orders.FirstOrDefault()?.Order.GroupId, cancellationToken);
@@ -92,9 +105,6 @@ public sealed class IntakeConversation(
             return true;
         }
 
-        // In a group, the rest goes private where the channel can: what went wrong with someone's
-        // order is between them and the leader.
-        var privately = context.IsPrivate || context.Capabilities.HasPrivateChat;
         var dialog = new IntakeDialog(
             message.Channel, resident.Id, message.SenderId, context.SenderName, privately ? null : message.ChatId,
             context.Group?.Id, [.. choices.Select(c => c.Order.Id)], trigger.SuggestedType, context.Now);
@@ -150,6 +160,10 @@ public sealed class IntakeConversation(
                 break;
             case IntakeStep.Evidence when dialog.Type == IssueType.Order && IntakeAnswers.TryOrderNumber(text, out var number):
                 dialog.AddEvidence($"order-number:{number}");
+                break;
+            case IntakeStep.Evidence when IntakeAnswers.IsNoEvidence(text):
+                // Eaten, thrown away, no camera at hand: taken without, and the leader sees it has none.
+                dialog.GoWithoutEvidence();
                 break;
             case IntakeStep.Description when isImage:
                 // More photos are welcome; the question stays the same.
@@ -243,7 +257,7 @@ public sealed class IntakeConversation(
             }
         }
 
-        if (EvidenceRequirement.For(type).IsRequired && dialog.Evidence.Count == 0)
+        if (NeedsEvidence(type, order) && dialog.Evidence.Count == 0 && !dialog.WithoutEvidence)
         {
             dialog.MoveTo(IntakeStep.Evidence);
             await AskAsync(context, dialog, EvidenceQuestion(dialog, again: false), cancellationToken);
@@ -279,9 +293,9 @@ public sealed class IntakeConversation(
 
     private async Task<IssueType?> TypeOfAsync(string text, CancellationToken cancellationToken)
     {
-        if (IntakeAnswers.TryChoice(text, 4, out var choice))
+        if (IntakeAnswers.TryChoice(text, TypeChoices.Length, out var choice))
         {
-            return (IssueType)(choice - 1);
+            return TypeChoices[choice - 1];
         }
 
         if (IntakeTriggerReader.TryRead(text, out var trigger) && trigger.SuggestedType is { } type)
@@ -310,8 +324,12 @@ public sealed class IntakeConversation(
         var (order, campaign) = await OrderAsync(dialog.OrderId!.Value, cancellationToken);
         return new AfterSalesSummaryMessage(
             dialog.ResidentName, again, !dialog.IsPrivate, campaign.Title, OrderLineText.Of(order, campaign),
-            IssueTypeNames.Of(dialog.Type!.Value), dialog.Evidence.Count, dialog.Description ?? string.Empty);
+            IssueTypeNames.Of(dialog.Type!.Value), dialog.Evidence.Count, dialog.Description ?? string.Empty, EvidenceMissing: dialog.WithoutEvidence && dialog.Evidence.Count == 0);
     }
+
+    // Goods that never came cannot be photographed: a late delivery before pickup needs nothing.
+    private static bool NeedsEvidence(IssueType type, Order order) =>
+        EvidenceRequirement.For(type).IsRequired && !(type == IssueType.Delivery && order.PickedUpAt is null);
 
     private static AfterSalesAskEvidenceMessage EvidenceQuestion(IntakeDialog dialog, bool again) => new(
         dialog.ResidentName,
@@ -363,10 +381,33 @@ public sealed class IntakeConversation(
         ? null
         : await db.Groups.Where(g => g.Id == groupId).Select(g => g.LeaderName).FirstOrDefaultAsync(cancellationToken);
 
-    private string DayOf(DateTimeOffset instant)
+    private string DayOf(DateTimeOffset instant) => ChineseFormat.Day(zone.DayOf(instant));
+
+    private static bool IsSaidToBot(MessageContext context) => context.IsPrivate || context.Text.AddressedToBot;
+
+    /// <summary>
+    /// Whether a message on the dialog's chat answers it. Privately, everything does. Held in a
+    /// group, only what reads as an answer to the question, or is said to the bot: the resident's
+    /// other chat there ("苹果+2") goes on to the other handlers.
+    /// </summary>
+    public static bool IsAnswer(MessageContext context, IntakeDialog dialog)
     {
-        var local = zone.ToLocal(instant);
-        return string.Create(CultureInfo.InvariantCulture, $"{local.Month}月{local.Day}日");
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(dialog);
+        if (dialog.IsPrivate || context.Message.Kind == InboundMessageKind.Image || context.Text.AddressedToBot)
+        {
+            return true;
+        }
+
+        var text = context.Text.Text;
+        return IntakeAnswers.IsCancel(text) || dialog.Step switch
+        {
+            IntakeStep.ChooseOrder => IntakeAnswers.TryChoice(text, dialog.OrderChoices.Count, out _),
+            IntakeStep.ChooseType => IntakeAnswers.TryChoice(text, TypeChoices.Length, out _),
+            IntakeStep.Evidence => IntakeAnswers.TryOrderNumber(text, out _) || IntakeAnswers.IsNoEvidence(text),
+            IntakeStep.Confirm => IntakeAnswers.IsConfirm(text) || IntakeAnswers.IsRedo(text),
+            _ => false,
+        };
     }
 
     // An image is kept as the channel's address for it, or as the message itself when there is none.

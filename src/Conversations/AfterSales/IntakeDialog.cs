@@ -73,6 +73,9 @@ public sealed class IntakeDialog : IVersioned
 
     public List<string> Evidence { get; private set; } = [];
 
+    /// <summary>The resident said they have no evidence to send; the ticket goes on without.</summary>
+    public bool WithoutEvidence { get; private set; }
+
     public string? Description { get; private set; }
 
     public DateTimeOffset StartedAt { get; private set; }
@@ -121,6 +124,8 @@ public sealed class IntakeDialog : IVersioned
             Evidence.Add(reference);
         }
     }
+
+    public void GoWithoutEvidence() => WithoutEvidence = true;
 
     public void Describe(string description)
     {

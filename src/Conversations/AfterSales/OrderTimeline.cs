@@ -6,10 +6,11 @@ namespace GroupBuy.Conversations.AfterSales;
 /// <summary>
 /// The moments of an order's life the after-sales windows are measured from. Ordering closes at
 /// the campaign's cut-off, or earlier when it was closed early or the leader cut off (截单) in
-/// that chat; goods count as shipped once they have arrived at the chat's pickup point (see
+/// that chat; goods count as shipped once they have arrived at the chat's pickup point, and a
+/// delivery is late from the campaign's scheduled pickup (see
 /// <see cref="AfterSalesWindow"/>).
 /// </summary>
-public sealed record OrderTimeline(DateTimeOffset OrderingClosesAt, DateTimeOffset? ArrivedAt, DateTimeOffset? PickedUpAt)
+public sealed record OrderTimeline(DateTimeOffset OrderingClosesAt, DateTimeOffset? ArrivedAt, DateTimeOffset? PickedUpAt, DateTimeOffset? ScheduledPickupAt = null)
 {
     public static OrderTimeline Of(Order order, Campaign campaign, CampaignChat chat)
     {
@@ -19,7 +20,7 @@ public sealed record OrderTimeline(DateTimeOffset OrderingClosesAt, DateTimeOffs
         // Whichever cut-off came first ends ordering: the scheduled one, the campaign closed early, or the chat's 截单.
         DateTimeOffset?[] cutOffs = [campaign.ClosesAt, campaign.ClosedAt, chat.ClosedAt];
         var closesAt = cutOffs.OfType<DateTimeOffset>().Min();
-        return new OrderTimeline(closesAt, chat.ArrivedAt, order.PickedUpAt);
+        return new OrderTimeline(closesAt, chat.ArrivedAt, order.PickedUpAt, campaign.PickupAt);
     }
 
     public bool IsOrderingOpen(DateTimeOffset now) => now < OrderingClosesAt;

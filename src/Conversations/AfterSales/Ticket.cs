@@ -136,6 +136,15 @@ public sealed class Ticket : IVersioned
     /// <summary>A decision can be made, or changed, until the resident has accepted one.</summary>
     public bool CanDecide => Status is TicketStatus.Open or TicketStatus.Proposed;
 
+    /// <summary>Being dealt with: a second intake about the same order would only duplicate it.</summary>
+    public bool IsUnderWay => Status is TicketStatus.Open or TicketStatus.Proposed or TicketStatus.InProgress;
+
+    /// <summary>True when <paramref name="resolution"/> is what was already proposed (a repeated command changes nothing).</summary>
+    public bool IsProposed(Resolution resolution, decimal? refundAmount) =>
+        Status == TicketStatus.Proposed && ResolutionKind == resolution.Kind
+        && CompensationCash == (resolution.Compensation as CashCompensation)?.Yuan
+        && (resolution.Kind != AfterSales.ResolutionKind.Refund || RefundAmount == (refundAmount ?? Paid));
+
     public bool IsAwaitingFollowUpAnswer => Status == TicketStatus.Done && FollowUpSentAt is not null && Rating is null;
 
     /// <summary>
@@ -175,10 +184,15 @@ public sealed class Ticket : IVersioned
         Move(TicketStatus.Proposed, at, actor, $"decided: {Describe(resolution)}");
     }
 
+    /// <summary>
+    /// The resident accepts; the deadline runs from now, since nobody could act on the
+    /// resolution while the resident had not said yes.
+    /// </summary>
     public void Accept(DateTimeOffset at)
     {
         EnsureIn(nameof(Accept), TicketStatus.Proposed);
         AcceptedAt = at;
+        DueAt = ResolutionDeadlines.DueAt(ResolutionKind!.Value, at);
         Move(TicketStatus.InProgress, at, ResidentUserId, "accepted by the resident");
     }
 

@@ -6,13 +6,20 @@ namespace GroupBuy.Conversations.AfterSales;
 
 /// <summary>
 /// A resident's answers about their tickets, on the chat where the ticket talks to them: 1 / 同意
-/// or 2 / 不同意 to a proposed resolution, 1–5 to the follow-up. A pending proposal goes first, so
-/// "1" accepts rather than rates.
+/// or 2 / 不同意 to a proposed resolution, 1–5 to the follow-up (in a group, said to the bot). A
+/// pending proposal goes first, so "1" accepts rather than rates.
 /// </summary>
 public sealed class TicketAnswers(GroupBuyDbContext db, TicketDesk desk)
 {
     public async Task<bool> TryAnswerAsync(MessageContext context, CancellationToken cancellationToken)
     {
+        // In a group (a channel without private chats), only what is said to the bot: "好的" to a
+        // neighbour must not accept a refund.
+        if (!context.IsPrivate && !context.Text.AddressedToBot)
+        {
+            return false;
+        }
+
         var text = context.Text.Text;
         var accept = IntakeAnswers.IsAccept(text);
         var decline = IntakeAnswers.IsDecline(text);

@@ -1,3 +1,4 @@
+using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Inbox;
 using GroupBuy.Conversations.Routing;
 
@@ -73,6 +74,7 @@ public sealed class TicketCommandHandler(TicketDesk desk, AfterSalesSettings set
             _ => "bad_amount",
         };
         var status = result.Ticket is { } ticket ? TicketStatusNames.Of(ticket.Status) : null;
-        return new TicketCommandMessage(outcome, command.Number, text?.Name, text?.Amount, status);
+        var paid = result is { Outcome: TicketCommandOutcome.BadAmount, Ticket: { } refused } ? ChineseFormat.Money(refused.Paid) : null;
+        return new TicketCommandMessage(outcome, command.Number, text?.Name, text?.Amount, status, paid);
     }
 }

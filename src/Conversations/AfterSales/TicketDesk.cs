@@ -60,11 +60,17 @@ public sealed class TicketDesk(
             return new TicketCommandResult(TicketCommandOutcome.BadAmount, ticket);
         }
 
+        if (ticket.IsProposed(resolution, refundAmount))
+        {
+            // The same decision again (a retried request, a repeated command): the resident was asked once.
+            return new TicketCommandResult(TicketCommandOutcome.Decided, ticket);
+        }
+
         var now = resolution.DecidedAt;
         ticket.Decide(resolution, resolution.Kind == ResolutionKind.Refund ? refundAmount : null, actor.Id, now);
         var text = TextOf(ticket);
         await messenger.ToResidentAsync(
-            ticket, new TicketProposalMessage(ticket.ResidentName, ticket.Number, text.Name, text.Amount, DueText(ticket)), Key(ticket, "proposed"), now, cancellationToken);
+            ticket, new TicketProposalMessage(ticket.ResidentName, ticket.Number, text.Name, text.Amount, DueText(ticket), InGroup: ticket.ReplyChatId is not null), Key(ticket, "proposed"), now, cancellationToken);
         return new TicketCommandResult(TicketCommandOutcome.Decided, ticket);
     }
 
@@ -131,7 +137,9 @@ public sealed class TicketDesk(
             ticket, new TicketConfirmationMessage(ticket.ResidentName, ticket.Number, Accepted: false, text.Name, text.Amount, due), Key(ticket, "declined"), now, cancellationToken);
         await messenger.ToLeaderAsync(
             group, new TicketUpdateMessage(ticket.Number, ticket.ResidentName, "declined", text.Name, text.Amount, null), Key(ticket, "declined:leader"), now, cancellationToken);
-        await EscalateAsync(ticket, group, "declined", text, now, cancellationToken);
+        // The leader just heard it in the update above; only ops are told more.
+        ticket.Escalate(now, "declined");
+        await messenger.ToOpsAsync(Escalation(ticket, group, "declined", text), Key(ticket, "declined:ops"), now, cancellationToken);
     }
 
     public async Task RateAsync(Ticket ticket, int rating, DateTimeOffset now, CancellationToken cancellationToken)
@@ -155,17 +163,22 @@ public sealed class TicketDesk(
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var (group, _) = await WhereAsync(ticket, cancellationToken);
-        await EscalateAsync(ticket, group, "no_answer", null, now, cancellationToken);
+        ticket.Escalate(now, "no_answer");
+        await TellOpsAsync(group, Escalation(ticket, group, "no_answer", null), $"ticket:{ticket.Id}:no_answer", now, cancellationToken);
     }
 
-    /// <summary>The resolution is past its deadline: ops are told (once per decision).</summary>
+    /// <summary>
+    /// Past its deadline: a resolution not carried out, or one the resident never answered; ops
+    /// are told once per decision.
+    /// </summary>
     public async Task EscalateOverdueAsync(Ticket ticket, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var (group, _) = await WhereAsync(ticket, cancellationToken);
         var text = TextOf(ticket);
+        var reason = ticket.Status == TicketStatus.Proposed ? "unconfirmed" : "overdue";
         ticket.EscalateOverdue(now);
-        await messenger.ToOpsAsync(Escalation(ticket, group, "overdue", text), Key(ticket, "overdue"), now, cancellationToken);
+        await TellOpsAsync(group, Escalation(ticket, group, reason, text), $"ticket:{ticket.Id}:{reason}:{ticket.DecidedAt!.Value.ToUnixTimeMilliseconds()}", now, cancellationToken);
     }
 
     public async Task SendFollowUpAsync(Ticket ticket, DateTimeOffset now, CancellationToken cancellationToken)
@@ -173,20 +186,24 @@ public sealed class TicketDesk(
         ArgumentNullException.ThrowIfNull(ticket);
         var (_, campaign) = await WhereAsync(ticket, cancellationToken);
         ticket.FollowUpSent(now);
-        await messenger.ToResidentAsync(ticket, new TicketFollowUpMessage(ticket.ResidentName, ticket.Number, campaign.Title), Key(ticket, "follow-up"), now, cancellationToken);
+        await messenger.ToResidentAsync(ticket, new TicketFollowUpMessage(ticket.ResidentName, ticket.Number, campaign.Title, InGroup: ticket.ReplyChatId is not null), $"ticket:{ticket.Id}:follow-up", now, cancellationToken);
     }
 
-    private async Task EscalateAsync(Ticket ticket, Group group, string reason, ResolutionText? text, DateTimeOffset now, CancellationToken cancellationToken)
+
+    // Without an ops chat the leader is the one left to act, so the leader hears it instead.
+    private async Task TellOpsAsync(Group group, TicketEscalationMessage message, string key, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ticket.Escalate(now, reason);
-        await messenger.ToOpsAsync(Escalation(ticket, group, reason, text), Key(ticket, reason), now, cancellationToken);
+        if (!await messenger.ToOpsAsync(message, key, now, cancellationToken))
+        {
+            await messenger.ToLeaderAsync(group, message, key, now, cancellationToken);
+        }
     }
 
     private async Task CarryOutAsync(Ticket ticket, string actor, DateTimeOffset now, DateOnly? couponUntil, CancellationToken cancellationToken)
     {
         var text = TextOf(ticket);
         ticket.MarkDone(actor, now, settings.FollowUpDelay);
-        var until = couponUntil is { } day ? string.Create(CultureInfo.InvariantCulture, $"{day.Month}月{day.Day}日") : null;
+        var until = couponUntil is { } day ? ChineseFormat.Day(day) : null;
         await messenger.ToResidentAsync(ticket, new TicketDoneMessage(ticket.ResidentName, ticket.Number, text.Name, text.Amount, until), Key(ticket, "done"), now, cancellationToken);
     }
 
@@ -247,7 +264,8 @@ public sealed class TicketDesk(
         [.. ticket.Lines.OrderBy(l => l.ItemNo).Select(l => OrderLineText.Line(l.ItemNo, l.Name, l.Quantity))],
         ticket.Description,
         ticket.Evidence.Count,
-        answerBy);
+        answerBy,
+        [.. ticket.Evidence.Where(e => e.StartsWith("https://", StringComparison.Ordinal) || e.StartsWith("http://", StringComparison.Ordinal))]);
 
     private TicketEscalationMessage Escalation(Ticket ticket, Group group, string reason, ResolutionText? text) => new(
         ticket.Number,

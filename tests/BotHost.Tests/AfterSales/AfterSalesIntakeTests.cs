@@ -97,16 +97,34 @@ public sealed class AfterSalesIntakeTests : IAsyncLifetime
         await world.PrivatelyAsync(Wang, WangName, "苹果坏了");
         Assert.Contains("拍一张质量问题的照片", Assert.Single(await world.SaidAsync()).Text, StringComparison.Ordinal);
 
-        await world.PrivatelyAsync(Wang, WangName, "没拍照，扔了");
-        var again = Assert.Single(await world.SaidAsync());
+        await world.PrivatelyAsync(Wang, WangName, "等我一下");
         Assert.Equal(
-            (ToWang, "王阿姨，还没收到照片呢。麻烦拍一张质量问题的照片发给我（看得清问题就行），有照片团长处理起来更快。暂时没有的话，可以稍后再发，或回复“取消”退出。"),
-            again);
+            [(ToWang, "王阿姨，还没收到照片呢。麻烦拍一张质量问题的照片发给我（看得清问题就行），有照片团长处理起来更快。实在没有的话回复“没有”，我先帮您登记，团长可能会找您核实；或回复“取消”退出。")],
+            await world.SaidAsync());
 
         await world.PrivatelyAsync(Wang, WangName, "算了");
         Assert.Equal([(ToWang, "王阿姨，好的，这次售后登记已取消。之后有需要，随时发“售后”找我。")], await world.SaidAsync());
         Assert.Empty(await world.TicketsAsync());
         Assert.Equal(IntakeOutcome.Cancelled, Assert.Single(await world.DialogsAsync()).Outcome);
+    }
+
+    [Fact]
+    public async Task A_resident_with_no_photo_to_send_is_taken_without_one_and_the_leader_sees_it()
+    {
+        await world.OrderAndCollectAsync();
+        await world.PrivatelyAsync(Wang, WangName, "苹果坏了");
+        await world.SaidAsync();
+
+        await world.PrivatelyAsync(Wang, WangName, "没拍照，扔了");
+        Assert.Equal(
+            [(ToWang, "王阿姨，请用一句话说说具体情况，比如“苹果有3个烂了”“少了一袋香蕉”。")],
+            await world.SaidAsync());
+        await world.PrivatelyAsync(Wang, WangName, "切开全是黑的");
+        Assert.Contains("凭证：暂无（团长可能会找您核实）", Assert.Single(await world.SaidAsync()).Text, StringComparison.Ordinal);
+        await world.PrivatelyAsync(Wang, WangName, "1");
+
+        Assert.Empty(Assert.Single(await world.TicketsAsync()).Evidence);
+        Assert.Contains(await world.SaidAsync(), s => s.To == ToLeader && s.Text.Contains("问题：质量问题，无凭证", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -131,7 +149,7 @@ public sealed class AfterSalesIntakeTests : IAsyncLifetime
     public async Task A_quality_problem_before_pickup_waits_for_the_goods()
     {
         await world.SayAsync(Wang, WangName, "苹果+2");
-        await world.CutOffAndArriveAsync();
+        await world.SayAsync(AfterSalesWorld.LeaderId, "李姐", "截单");
         await world.SaidAsync();
 
         await world.PrivatelyAsync(Wang, WangName, "苹果是不是坏了的");
@@ -197,15 +215,15 @@ public sealed class AfterSalesIntakeTests : IAsyncLifetime
         await world.SayAsync(AfterSalesWorld.LeaderId, "李姐", "截单");
         world.Advance(TimeSpan.FromDays(2));
         await world.SaidAsync();
+        // Goods that never came cannot be photographed: straight to the description.
         await world.PrivatelyAsync(Wang, WangName, "都两天了还没到，送晚了");
-        Assert.Contains("拍一张配送问题的照片", Assert.Single(await world.SaidAsync()).Text, StringComparison.Ordinal);
-        await world.PhotoAsync(Wang, WangName, chatId: null);
-        await world.PrivatelyAsync(Wang, WangName, "说好昨天到的，今天还没到");
+        Assert.Equal([(ToWang, "王阿姨，请用一句话说说具体情况，比如“苹果有3个烂了”“少了一袋香蕉”。")], await world.SaidAsync());
+        await world.PrivatelyAsync(Wang, WangName, "说好今天到的，还没到");
         await world.PrivatelyAsync(Wang, WangName, "1");
 
         var ticket = Assert.Single(await world.TicketsAsync());
         Assert.Equal(IssueType.Delivery, ticket.Type);
-        Assert.Single(ticket.Evidence);
+        Assert.Empty(ticket.Evidence);
     }
 
     [Fact]
@@ -378,9 +396,9 @@ public sealed class AfterSalesIntakeTests : IAsyncLifetime
         await world.PrivatelyAsync(Wang, WangName, "发错了");
         await world.SaidAsync();
 
-        await world.PrivatelyAsync(Wang, WangName, "我没有订单号");
+        await world.PrivatelyAsync(Wang, WangName, "我找找");
         Assert.Equal(
-            [(ToWang, "王阿姨，还没收到订单号或截图呢。麻烦发一下订单号或取件码，或者订单截图，方便团长核对分拣单。暂时没有的话，可以稍后再发，或回复“取消”退出。")],
+            [(ToWang, "王阿姨，还没收到订单号或截图呢。麻烦发一下订单号或取件码，或者订单截图，方便团长核对分拣单。实在没有的话回复“没有”，我先帮您登记，团长可能会找您核实；或回复“取消”退出。")],
             await world.SaidAsync());
 
         var screenshot = await world.PhotoAsync(Wang, WangName, chatId: null);

@@ -205,7 +205,7 @@ public sealed class TicketLifecycleTests : IAsyncLifetime
             [(ToLeader, "T1001 的金额没看懂：退款写实付以内的金额（如“退款 T1001 8.5”，不写就全额退）；补偿是5到10元（如“补偿 T1001 5元”），或“补偿 T1001 券”（满20减3）。")],
             await world.SaidAsync());
         await world.PrivatelyAsync(Leader, "李姐", "退款 T1001 30");
-        Assert.StartsWith("T1001 的金额没看懂", Assert.Single(await world.SaidAsync()).Text, StringComparison.Ordinal);
+        Assert.StartsWith("T1001 的金额超过了实付的 25.6元：", Assert.Single(await world.SaidAsync()).Text, StringComparison.Ordinal);
         await world.PrivatelyAsync("u-other-leader", "张姐", "退款 T1001");
         await world.PrivatelyAsync(Wang, WangName, "退款 T1001");
         Assert.Equal(
@@ -243,7 +243,7 @@ public sealed class TicketLifecycleTests : IAsyncLifetime
 
         Assert.Equal(
             [
-                (ToWang, "王阿姨，收到您的2分，谢谢！没让您满意很抱歉，客服会再联系您。"),
+                (ToWang, "王阿姨，收到您的2分，谢谢！没让您满意很抱歉，团长或客服会再联系您。"),
                 (ToLeader, "T1001：居民王阿姨给这次售后打了2分。"),
                 (ToOps, "T1001：居民王阿姨给这次售后打了2分。"),
             ],
@@ -284,5 +284,48 @@ public sealed class TicketLifecycleTests : IAsyncLifetime
 
         Assert.Single(await world.SaidAsync(), s => s.To == ToOps);
         Assert.Single((await world.TicketsAsync())[0].Events, e => e.Note.StartsWith("escalated", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_repeated_decision_asks_the_resident_once()
+    {
+        await world.ReportRottenApplesAsync();
+
+        await world.PrivatelyAsync(Leader, "李姐", "退款 T1001");
+        await world.PrivatelyAsync(Leader, "李姐", "退款 T1001");
+
+        var said = await world.SaidAsync();
+        Assert.Single(said, s => s.To == ToWang);
+        Assert.Equal(2, said.Count(s => s.To == ToLeader));
+        Assert.Single((await world.TicketsAsync())[0].Events, e => e.Status == TicketStatus.Proposed);
+    }
+
+    [Fact]
+    public async Task A_proposal_the_resident_never_answers_goes_to_ops_after_its_deadline()
+    {
+        await world.ReportRottenApplesAsync();
+        await world.PrivatelyAsync(Leader, "李姐", "换货 T1001");
+        await world.SaidAsync();
+
+        world.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
+        await world.RunTimersAsync();
+
+        Assert.Equal(
+            [(ToOps, "【售后升级】T1001 居民还没确认换货的方案，已过了1月8日(周四) 10:00，请联系居民。\n群：阳光花园3栋团购群（团长 李姐）\n居民：王阿姨，质量问题")],
+            await world.SaidAsync());
+    }
+
+    [Fact]
+    public async Task A_settled_ticket_does_not_stop_a_new_report_about_the_same_order()
+    {
+        await world.ReportRottenApplesAsync();
+        await world.PrivatelyAsync(Leader, "李姐", "换货 T1001");
+        await world.PrivatelyAsync(Wang, WangName, "1");
+        await world.PrivatelyAsync(Leader, "李姐", "完成 T1001");
+        await world.SaidAsync();
+
+        await world.PrivatelyAsync(Wang, WangName, "换来的苹果也烂了");
+
+        Assert.Contains("拍一张质量问题的照片", Assert.Single(await world.SaidAsync()).Text, StringComparison.Ordinal);
     }
 }

@@ -40,18 +40,34 @@ public sealed class AfterSalesWindowTests
     [InlineData(IssueType.Order)]
     public void Quality_and_order_problems_wait_for_the_goods_to_be_in_hand(IssueType type)
     {
-        var decision = AfterSalesWindow.Check(type, AtPickupPoint, Arrived.AddHours(1));
+        var decision = AfterSalesWindow.Check(type, InTransit, CutOff.AddHours(10));
 
         Assert.False(decision.Accepted);
         Assert.Equal(WindowRefusal.NotPickedUpYet, decision.Refusal);
         Assert.Null(decision.Deadline);
     }
 
-    [Fact]
-    public void A_late_delivery_is_accepted_while_waiting_after_the_cut_off()
+    [Theory]
+    [InlineData(IssueType.Quality, 24)]
+    [InlineData(IssueType.Order, 12)]
+    [InlineData(IssueType.Delivery, 24)]
+    public void Goods_at_the_pickup_point_count_as_in_hand_from_arrival_when_no_pickup_was_recorded(IssueType type, int hours)
     {
+        Assert.True(AfterSalesWindow.Check(type, AtPickupPoint, Arrived.AddHours(hours)).Accepted);
+        var late = AfterSalesWindow.Check(type, AtPickupPoint, Arrived.AddHours(hours).AddMinutes(1));
+
+        Assert.Equal((WindowRefusal.TooLate, Arrived.AddHours(hours)), (late.Refusal!.Value, late.Deadline!.Value));
+    }
+
+    [Fact]
+    public void A_late_delivery_is_accepted_while_waiting_from_the_scheduled_pickup_on()
+    {
+        var scheduled = InTransit with { ScheduledPickupAt = CutOff.AddHours(40) };
+
+        Assert.Equal(WindowRefusal.NotDueYet, AfterSalesWindow.Check(IssueType.Delivery, scheduled, CutOff.AddHours(39)).Refusal);
+        Assert.True(AfterSalesWindow.Check(IssueType.Delivery, scheduled, CutOff.AddHours(40)).Accepted);
+        Assert.True(AfterSalesWindow.Check(IssueType.Delivery, scheduled, CutOff.AddDays(5)).Accepted);
         Assert.True(AfterSalesWindow.Check(IssueType.Delivery, InTransit, CutOff.AddHours(30)).Accepted);
-        Assert.True(AfterSalesWindow.Check(IssueType.Delivery, AtPickupPoint, Arrived.AddDays(3)).Accepted);
     }
 
     [Fact]

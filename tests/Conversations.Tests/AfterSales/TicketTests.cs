@@ -268,8 +268,11 @@ public sealed class TicketTests
         Assert.False(ticket.IsOverdue(due));
         Assert.True(ticket.IsOverdue(due.AddMinutes(1)));
 
+        // Accepted five minutes later: the 24 h run from then, since nobody could act before.
         ticket.Accept(Decided.AddMinutes(5));
-        Assert.True(ticket.IsOverdue(due.AddMinutes(1)));
+        Assert.Equal(due.AddMinutes(5), ticket.DueAt);
+        Assert.False(ticket.IsOverdue(due.AddMinutes(5)));
+        Assert.True(ticket.IsOverdue(due.AddMinutes(6)));
 
         ticket.MarkDone(Leader, due.AddHours(1), FollowUpDelay);
         Assert.False(ticket.IsOverdue(due.AddHours(2)));

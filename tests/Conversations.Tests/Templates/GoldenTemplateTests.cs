@@ -193,6 +193,10 @@ public sealed class GoldenTemplateTests
             "after-sales-summary.in-group-again",
             new AfterSalesSummaryMessage("王阿姨", Again: true, InGroup: true, "周四鲜果", ["1号红富士苹果×2", "2号香蕉×1"], "误下单", Evidence: 0, "香蕉买重了")
         },
+        {
+            "after-sales-summary.no-photo",
+            new AfterSalesSummaryMessage("王阿姨", Again: false, InGroup: false, "周四鲜果", ["1号红富士苹果×2"], "质量问题", Evidence: 0, "烂了两个，已经扔了", EvidenceMissing: true)
+        },
         { "after-sales-submitted.with-leader", new AfterSalesSubmittedMessage("王阿姨", "T1024", "李姐") },
         { "after-sales-submitted.no-leader", new AfterSalesSubmittedMessage("王阿姨", "T1024", LeaderName: null) },
         { "after-sales-ended.timed-out", new AfterSalesEndedMessage("王阿姨", TimedOut: true) },
@@ -201,7 +205,7 @@ public sealed class GoldenTemplateTests
         { "after-sales-already-open.in-group", new AfterSalesAlreadyOpenMessage("王阿姨", ContinuePrivately: false) },
         {
             "ticket-notice.leader",
-            new TicketNoticeMessage("T1024", ForOps: false, "阳光花园3栋团购群", "李姐", "王阿姨", "质量问题", "周四鲜果", ["1号红富士苹果×2"], "苹果有3个烂了", Evidence: 2, "11月28日(周六) 10:30")
+            new TicketNoticeMessage("T1024", ForOps: false, "阳光花园3栋团购群", "李姐", "王阿姨", "质量问题", "周四鲜果", ["1号红富士苹果×2"], "苹果有3个烂了", Evidence: 2, "11月28日(周六) 10:30", ["https://img.example.com/a.jpg", "https://img.example.com/b.jpg"])
         },
         {
             "ticket-notice.ops",
@@ -213,8 +217,10 @@ public sealed class GoldenTemplateTests
         },
         { "ticket-escalation.no-answer", new TicketEscalationMessage("T1024", "no_answer", "阳光花园3栋团购群", "李姐", "王阿姨", "质量问题", Resolution: null, Amount: null, DueAt: null) },
         { "ticket-escalation.overdue", new TicketEscalationMessage("T1024", "overdue", "阳光花园3栋团购群", "李姐", "王阿姨", "质量问题", "退款", "25.6", "11月29日(周日) 10:30") },
+        { "ticket-escalation.unconfirmed", new TicketEscalationMessage("T1024", "unconfirmed", "阳光花园3栋团购群", "李姐", "王阿姨", "质量问题", "换货", Amount: null, "12月1日(周二) 10:30") },
         { "ticket-escalation.declined", new TicketEscalationMessage("T1024", "declined", "阳光花园3栋团购群", "李姐", "王阿姨", "配送问题", "现金补偿", "5", "11月29日(周日) 10:30") },
         { "ticket-proposal.refund", new TicketProposalMessage("王阿姨", "T1024", "退款", "25.6", "11月29日(周日) 10:30") },
+        { "ticket-proposal.refund-in-group", new TicketProposalMessage("王阿姨", "T1024", "退款", "25.6", "11月29日(周日) 10:30", InGroup: true) },
         { "ticket-proposal.exchange", new TicketProposalMessage("王阿姨", "T1024", "换货", Amount: null, "12月1日(周二) 10:30") },
         { "ticket-confirmation.accepted", new TicketConfirmationMessage("王阿姨", "T1024", Accepted: true, "退款", "25.6", "11月29日(周日) 10:30") },
         { "ticket-confirmation.declined", new TicketConfirmationMessage("王阿姨", "T1024", Accepted: false, "换货", Amount: null, "12月1日(周二) 10:30") },
@@ -226,12 +232,15 @@ public sealed class GoldenTemplateTests
         { "ticket-command.cannot-decide", new TicketCommandMessage("cannot_decide", "T1024", Resolution: null, Amount: null, "处理中") },
         { "ticket-command.not-accepted", new TicketCommandMessage("not_accepted", "T1024", Resolution: null, Amount: null, "待居民确认") },
         { "ticket-command.bad-amount", new TicketCommandMessage("bad_amount", "T1024", Resolution: null, Amount: null, "待答复") },
+        { "ticket-command.refund-above-paid", new TicketCommandMessage("bad_amount", "T1024", Resolution: null, Amount: null, "待答复", Paid: "25.6") },
+        { "ticket-command.already-done", new TicketCommandMessage("already_done", "T1024", Resolution: null, Amount: null, "已办结") },
         { "ticket-update.accepted", new TicketUpdateMessage("T1024", "王阿姨", "accepted", "退款", "25.6", Rating: null) },
         { "ticket-update.declined", new TicketUpdateMessage("T1024", "王阿姨", "declined", "换货", Amount: null, Rating: null) },
         { "ticket-update.rated", new TicketUpdateMessage("T1024", "王阿姨", "rated", "退款", "25.6", Rating: 5) },
         { "ticket-done.refund", new TicketDoneMessage("王阿姨", "T1024", "退款", "25.6", CouponUntil: null) },
         { "ticket-done.coupon", new TicketDoneMessage("王阿姨", "T1024", "优惠券补偿（满20减3）", Amount: null, "12月5日") },
         { "ticket-follow-up.default", new TicketFollowUpMessage("王阿姨", "T1024", "周四鲜果") },
+        { "ticket-follow-up.in-group", new TicketFollowUpMessage("王阿姨", "T1024", "周四鲜果", InGroup: true) },
         { "ticket-rated.high", new TicketRatedMessage("王阿姨", 5) },
         { "ticket-rated.low", new TicketRatedMessage("王阿姨", 2) },
     };

@@ -119,6 +119,10 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
+                    b.Property<bool>("WithoutEvidence")
+                        .HasColumnType("boolean")
+                        .HasColumnName("without_evidence");
+
                     b.HasKey("Id")
                         .HasName("pk_intake_dialogs");
 

@@ -111,6 +111,10 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
+                    b.Property<bool>("WithoutEvidence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("without_evidence");
+
                     b.HasKey("Id")
                         .HasName("pk_intake_dialogs");
 

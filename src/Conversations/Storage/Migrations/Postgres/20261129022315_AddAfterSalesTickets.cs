@@ -30,6 +30,7 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                     order_id = table.Column<long>(type: "bigint", nullable: true),
                     type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     evidence = table.Column<List<string>>(type: "text[]", nullable: false),
+                    without_evidence = table.Column<bool>(type: "boolean", nullable: false),
                     description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     last_activity_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),

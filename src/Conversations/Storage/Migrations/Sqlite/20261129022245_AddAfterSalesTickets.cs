@@ -27,6 +27,7 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                     order_id = table.Column<long>(type: "INTEGER", nullable: true),
                     type = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     evidence = table.Column<string>(type: "TEXT", nullable: false),
+                    without_evidence = table.Column<bool>(type: "INTEGER", nullable: false),
                     description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     started_at = table.Column<long>(type: "INTEGER", nullable: false),
                     last_activity_at = table.Column<long>(type: "INTEGER", nullable: false),
