@@ -68,6 +68,7 @@ public sealed class TicketCommandHandler(TicketDesk desk, AfterSalesSettings set
             TicketCommandOutcome.Done => "done",
             TicketCommandOutcome.NotFound => "not_found",
             TicketCommandOutcome.NotYours => "not_yours",
+            TicketCommandOutcome.OwnTicket => "own_ticket",
             TicketCommandOutcome.CannotDecide => "cannot_decide",
             TicketCommandOutcome.NotAccepted => "not_accepted",
             TicketCommandOutcome.AlreadyDone => "already_done",

@@ -7,6 +7,9 @@ public enum TicketCommandOutcome
     Done,
     NotFound,
     NotYours,
+
+    /// <summary>The resident of the ticket gave a leader's command: they are told where it stands.</summary>
+    OwnTicket,
     CannotDecide,
     NotAccepted,
     AlreadyDone,

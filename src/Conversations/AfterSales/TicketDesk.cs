@@ -239,7 +239,8 @@ public sealed class TicketDesk(
                 g => g.Id == ticket.GroupId && g.Channel == actor.Channel && g.LeaderId == actor.Id, cancellationToken);
             if (!leads)
             {
-                return (null, new TicketCommandResult(TicketCommandOutcome.NotYours, ticket));
+                var own = ticket.Channel == actor.Channel && ticket.ResidentUserId == actor.Id;
+                return (null, new TicketCommandResult(own ? TicketCommandOutcome.OwnTicket : TicketCommandOutcome.NotYours, ticket));
             }
         }
 

@@ -211,7 +211,7 @@ public sealed class TicketLifecycleTests : IAsyncLifetime
         Assert.Equal(
             [
                 ("user:u-other-leader", "工单 T1001 不是您群里的，请团长本人或客服处理。"),
-                (ToWang, "工单 T1001 不是您群里的，请团长本人或客服处理。"),
+                (ToWang, "您的工单 T1001 现在是待答复，处理方案由团长或客服来定，有结果我会第一时间告诉您。"),
             ],
             await world.SaidAsync());
         await world.PrivatelyAsync(Leader, "李姐", "退款 T1009");

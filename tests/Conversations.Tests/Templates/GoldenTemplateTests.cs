@@ -233,6 +233,7 @@ public sealed class GoldenTemplateTests
         { "ticket-command.not-accepted", new TicketCommandMessage("not_accepted", "T1024", Resolution: null, Amount: null, "待居民确认") },
         { "ticket-command.bad-amount", new TicketCommandMessage("bad_amount", "T1024", Resolution: null, Amount: null, "待答复") },
         { "ticket-command.refund-above-paid", new TicketCommandMessage("bad_amount", "T1024", Resolution: null, Amount: null, "待答复", Paid: "25.6") },
+        { "ticket-command.own-ticket", new TicketCommandMessage("own_ticket", "T1024", Resolution: null, Amount: null, "待答复") },
         { "ticket-command.already-done", new TicketCommandMessage("already_done", "T1024", Resolution: null, Amount: null, "已办结") },
         { "ticket-update.accepted", new TicketUpdateMessage("T1024", "王阿姨", "accepted", "退款", "25.6", Rating: null) },
         { "ticket-update.declined", new TicketUpdateMessage("T1024", "王阿姨", "declined", "换货", Amount: null, Rating: null) },
