@@ -25,7 +25,7 @@ public sealed class AfterSalesWithModelTests : IAsyncLifetime
         await database.InitializeAsync();
         world = await AfterSalesWorld.StartAsync(
             database,
-            ("Llm:Endpoint", model.Server.Url + "/v1"),
+            ("Llm:Endpoint", model.Endpoint),
             ("Llm:ApiKey", LlmFake.ApiKey),
             ("Llm:Model", LlmFake.Model),
             ("Llm:TimeoutSeconds", "1"));

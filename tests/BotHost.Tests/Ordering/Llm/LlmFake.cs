@@ -1,13 +1,11 @@
-using System.Text.Json;
 using GroupBuy.BotHost.Tests.Channels.WeCom.Api;
 using GroupBuy.Conversations;
 using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Ordering.Llm;
+using GroupBuy.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using WireMock.Server;
 
 namespace GroupBuy.BotHost.Tests.Ordering.Llm;
@@ -19,19 +17,18 @@ namespace GroupBuy.BotHost.Tests.Ordering.Llm;
 internal sealed class LlmFake : IAsyncDisposable
 {
     public const string ApiKey = "sk-test-LLM-KEY-7d3f0b9e";
-    public const string Model = "gpt-test-mini";
-    public const string CompletionsPath = "/v1/chat/completions";
+    public const string Model = OpenAiServer.Model;
+    public const string CompletionsPath = OpenAiServer.CompletionsPath;
 
+    private readonly OpenAiServer openAi = new(ApiKey);
     private readonly ServiceProvider services;
-    private int arrivals;
 
     public LlmFake(IDictionary<string, string?>? settings = null, bool configured = true, bool withConversations = false)
     {
-        Server = WireMockServer.Start();
         var configuration = configured
             ? new Dictionary<string, string?>
             {
-                ["Llm:Endpoint"] = Server.Url + "/v1",
+                ["Llm:Endpoint"] = openAi.Endpoint,
                 ["Llm:ApiKey"] = ApiKey,
                 ["Llm:Model"] = Model,
             }
@@ -54,7 +51,9 @@ internal sealed class LlmFake : IAsyncDisposable
         services = collection.BuildServiceProvider();
     }
 
-    public WireMockServer Server { get; }
+    public WireMockServer Server => openAi.Server;
+
+    public string Endpoint => openAi.Endpoint;
 
     public CapturedLogs Logs { get; } = new();
 
@@ -63,79 +62,26 @@ internal sealed class LlmFake : IAsyncDisposable
     /// <summary>The offer residents reply to: 1 苹果 (红富士), 2 香蕉, 3 纯牛奶 (奶, 牛奶).</summary>
     public static IReadOnlyList<CampaignItem> Catalog { get; } = CreateCatalog();
 
-    /// <summary>
-    /// Requests that have arrived, answered or not. WireMock logs a request only once it is answered,
-    /// so a delayed answer shows up here long before it shows up in <see cref="Requests"/>.
-    /// </summary>
-    public int Arrivals => Volatile.Read(ref arrivals);
+    /// <inheritdoc cref="OpenAiServer.Arrivals"/>
+    public int Arrivals => openAi.Arrivals;
 
-    /// <summary>Every chat completion answers 200 with <paramref name="content"/> as the model's message.</summary>
-    public void AnswerWith(string content, TimeSpan? delay = null)
-    {
-        var response = Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(Completion(content));
-        if (delay is { } wait)
-        {
-            response = response.WithDelay(wait);
-        }
+    public IReadOnlyList<OpenAiRequest> Requests => openAi.Requests;
 
-        Server.Given(Request.Create().WithPath(CompletionsPath).UsingPost().WithBody((string? _) => Interlocked.Increment(ref arrivals) > 0))
-            .RespondWith(response);
-    }
+    public void AnswerWith(string content, TimeSpan? delay = null) => openAi.AnswerWith(content, delay);
 
-    /// <summary>The model's answer as JSON, from any object.</summary>
-    public void AnswerWithJson(object answer) => AnswerWith(JsonSerializer.Serialize(answer));
+    public void AnswerWithJson(object answer) => openAi.AnswerWithJson(answer);
 
-    /// <summary>Every chat completion answers with the given status and an OpenAI-style error body.</summary>
-    public void AnswerStatus(int status) =>
-        Server.Given(Request.Create().WithPath(CompletionsPath).UsingPost()).RespondWith(Response.Create()
-            .WithStatusCode(status)
-            .WithHeader("Content-Type", "application/json")
-            .WithBody($$$"""{"error":{"message":"Incorrect API key provided: {{{ApiKey}}}","type":"server_error","code":null}}"""));
+    public void AnswerStatus(int status) => openAi.AnswerStatus(status);
 
-    /// <summary>The first chat completion answers <paramref name="status"/>, every later one with <paramref name="content"/>.</summary>
-    public void AnswerStatusThen(int status, string content)
-    {
-        Server.Given(Request.Create().WithPath(CompletionsPath).UsingPost()).InScenario("turns")
-            .WillSetStateTo("answered")
-            .RespondWith(Response.Create().WithStatusCode(status));
-        Server.Given(Request.Create().WithPath(CompletionsPath).UsingPost()).InScenario("turns").WhenStateIs("answered")
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(Completion(content)));
-    }
+    public void AnswerStatusThen(int status, string content) => openAi.AnswerStatusThen(status, content);
 
-    /// <summary>Every request the server received, in order.</summary>
-    public IReadOnlyList<LlmRequest> Requests => [.. Server.LogEntries
-        .OrderBy(e => e.RequestMessage.DateTime)
-        .Select(e => new LlmRequest(
-            e.RequestMessage.Path,
-            e.RequestMessage.Body ?? string.Empty,
-            e.RequestMessage.Headers?.FirstOrDefault(h => string.Equals(h.Key, "Authorization", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault()))];
+    public static string Completion(string content) => OpenAiServer.Completion(content);
 
     public async ValueTask DisposeAsync()
     {
         await services.DisposeAsync();
-        Server.Stop();
-        Server.Dispose();
+        openAi.Dispose();
     }
-
-    /// <summary>An OpenAI chat completion whose only choice carries <paramref name="content"/>.</summary>
-    public static string Completion(string content) => JsonSerializer.Serialize(new
-    {
-        id = "chatcmpl-test-1",
-        @object = "chat.completion",
-        created = 1_764_000_000,
-        model = Model,
-        choices = new[]
-        {
-            new
-            {
-                index = 0,
-                message = new { role = "assistant", content, refusal = (string?)null },
-                logprobs = (object?)null,
-                finish_reason = "stop",
-            },
-        },
-        usage = new { prompt_tokens = 120, completion_tokens = 20, total_tokens = 140 },
-    });
 
     private static List<CampaignItem> CreateCatalog()
     {
@@ -146,10 +92,4 @@ internal sealed class LlmFake : IAsyncDisposable
         campaign.AddItem("纯牛奶", ["奶", "牛奶"], 39m, 45m, "乳品", stock: null);
         return [.. campaign.Items];
     }
-}
-
-/// <summary>One request as the server saw it.</summary>
-internal sealed record LlmRequest(string Path, string Body, string? Authorization)
-{
-    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 }
