@@ -29,6 +29,23 @@ public sealed class OpenAiServer : IDisposable
     public string Endpoint => Server.Url + "/v1";
 
     /// <summary>
+    /// The <c>Llm:*</c> settings that point the host's fallback here (none when not
+    /// <paramref name="configured"/>), with <paramref name="overrides"/> on top.
+    /// </summary>
+    public Dictionary<string, string?> Settings(bool configured, IDictionary<string, string?>? overrides)
+    {
+        var settings = configured
+            ? new Dictionary<string, string?> { ["Llm:Endpoint"] = Endpoint, ["Llm:ApiKey"] = apiKey, ["Llm:Model"] = Model }
+            : [];
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>
     /// Requests that have arrived, answered or not. WireMock logs a request only once it is answered,
     /// so a delayed answer shows up here long before it shows up in <see cref="Requests"/>.
     /// </summary>

@@ -1,6 +1,5 @@
 using GroupBuy.BotHost.Tests.Ordering.Llm;
 using GroupBuy.Conversations.AfterSales;
-using GroupBuy.Testing;
 using Xunit;
 
 namespace GroupBuy.BotHost.Tests.AfterSales;
@@ -10,63 +9,55 @@ namespace GroupBuy.BotHost.Tests.AfterSales;
 /// WireMock.Net over real HTTP): its reading is used when it checks out, and a slow or useless
 /// answer falls back to the numbered question (PostgreSQL, through the gateway).
 /// </summary>
-public sealed class AfterSalesWithModelTests : IAsyncLifetime
+public sealed class AfterSalesWithModelTests : AfterSalesOnPostgres
 {
-    private const string Wang = "u-wang";
-    private const string WangName = "王阿姨";
     private const string Orange = "买的橙子放两天就软了还有点酸";
 
-    private readonly PostgresDatabase database = new();
     private readonly LlmFake model = new(configured: false);
-    private AfterSalesWorld world = null!;
 
-    public async Task InitializeAsync()
-    {
-        await database.InitializeAsync();
-        world = await AfterSalesWorld.StartAsync(
-            database,
-            ("Llm:Endpoint", model.Endpoint),
-            ("Llm:ApiKey", LlmFake.ApiKey),
-            ("Llm:Model", LlmFake.Model),
-            ("Llm:TimeoutSeconds", "1"));
-        await world.PublishAsync();
-        await world.OrderAndCollectAsync();
-    }
+    protected override (string Key, string? Value)[] Settings =>
+    [
+        ("Llm:Endpoint", model.Endpoint),
+        ("Llm:ApiKey", LlmFake.ApiKey),
+        ("Llm:Model", LlmFake.Model),
+        ("Llm:TimeoutSeconds", "1"),
+    ];
 
-    public async Task DisposeAsync()
+    protected override Task ArrangeAsync() => World.OrderAndCollectAsync();
+
+    public override async Task DisposeAsync()
     {
-        await world.DisposeAsync();
+        await base.DisposeAsync();
         await model.DisposeAsync();
-        await database.DisposeAsync();
     }
 
     [Fact]
     public async Task The_type_question_answered_in_free_words_is_read_by_the_model()
     {
         model.AnswerWithJson(new { complaint = true, type = "quality" });
-        await world.PrivatelyAsync(Wang, WangName, "售后");
-        Assert.Contains("遇到的是哪类问题", (await world.SaidAsync())[^1].Text, StringComparison.Ordinal);
+        await World.PrivatelyAsync(Wang, WangName, "售后");
+        Assert.Contains("遇到的是哪类问题", (await World.SaidAsync())[^1].Text, StringComparison.Ordinal);
         Assert.Empty(model.Requests);
 
-        await world.PrivatelyAsync(Wang, WangName, Orange);
+        await World.PrivatelyAsync(Wang, WangName, Orange);
 
-        Assert.Contains("拍一张质量问题的照片", Assert.Single(await world.SaidAsync()).Text, StringComparison.Ordinal);
+        Assert.Contains("拍一张质量问题的照片", Assert.Single(await World.SaidAsync()).Text, StringComparison.Ordinal);
         var request = Assert.Single(model.Requests);
         Assert.Contains("issue_classification", request.Body, StringComparison.Ordinal);
         Assert.Contains(Orange, System.Text.RegularExpressions.Regex.Unescape(request.Body), StringComparison.Ordinal);
-        Assert.Equal(IssueType.Quality, Assert.Single(await world.DialogsAsync()).Type);
+        Assert.Equal(IssueType.Quality, Assert.Single(await World.DialogsAsync()).Type);
     }
 
     [Fact]
     public async Task A_complaint_without_any_cue_said_privately_starts_an_intake_of_the_models_type()
     {
         model.AnswerWithJson(new { complaint = true, type = "quality" });
-        await world.SaidAsync();
+        await World.SaidAsync();
 
-        await world.PrivatelyAsync(Wang, WangName, Orange);
+        await World.PrivatelyAsync(Wang, WangName, Orange);
 
-        Assert.Contains("拍一张质量问题的照片", Assert.Single(await world.SaidAsync()).Text, StringComparison.Ordinal);
-        var dialog = Assert.Single(await world.DialogsAsync());
+        Assert.Contains("拍一张质量问题的照片", Assert.Single(await World.SaidAsync()).Text, StringComparison.Ordinal);
+        var dialog = Assert.Single(await World.DialogsAsync());
         Assert.Equal((IssueType.Quality, IntakeStep.Evidence), (dialog.Type!.Value, dialog.Step));
     }
 
@@ -75,25 +66,25 @@ public sealed class AfterSalesWithModelTests : IAsyncLifetime
     {
         model.AnswerWithJson(new { complaint = true, type = "quality" });
 
-        await world.SayAsync("u-li", "李叔", "今天的橙子放两天就软了还有点酸");
+        await World.SayAsync("u-li", "李叔", "今天的橙子放两天就软了还有点酸");
 
         Assert.Empty(model.Requests);
-        Assert.Empty(await world.DialogsAsync());
+        Assert.Empty(await World.DialogsAsync());
     }
 
     [Fact]
     public async Task A_slow_model_falls_back_to_asking_the_numbered_question_again()
     {
         model.AnswerWithJson(new { complaint = true, type = "quality" });
-        await world.PrivatelyAsync(Wang, WangName, "售后");
-        await world.SaidAsync();
+        await World.PrivatelyAsync(Wang, WangName, "售后");
+        await World.SaidAsync();
         model.Server.Reset();
         model.AnswerWith("{\"complaint\":true,\"type\":\"quality\"}", delay: TimeSpan.FromSeconds(3));
 
-        await world.PrivatelyAsync(Wang, WangName, Orange);
+        await World.PrivatelyAsync(Wang, WangName, Orange);
 
-        Assert.StartsWith("王阿姨，没太明白，【周四鲜果】遇到的是哪类问题？回复序号：", Assert.Single(await world.SaidAsync()).Text, StringComparison.Ordinal);
-        var dialog = Assert.Single(await world.DialogsAsync());
+        Assert.StartsWith("王阿姨，没太明白，【周四鲜果】遇到的是哪类问题？回复序号：", Assert.Single(await World.SaidAsync()).Text, StringComparison.Ordinal);
+        var dialog = Assert.Single(await World.DialogsAsync());
         Assert.Equal((null, IntakeStep.ChooseType), (dialog.Type, dialog.Step));
     }
 
@@ -101,14 +92,14 @@ public sealed class AfterSalesWithModelTests : IAsyncLifetime
     public async Task A_model_answer_outside_the_schema_is_not_used()
     {
         model.AnswerWithJson(new { complaint = true, type = "quality" });
-        await world.PrivatelyAsync(Wang, WangName, "售后");
-        await world.SaidAsync();
+        await World.PrivatelyAsync(Wang, WangName, "售后");
+        await World.SaidAsync();
         model.Server.Reset();
         model.AnswerWithJson(new { complaint = true, type = "rotten" });
 
-        await world.PrivatelyAsync(Wang, WangName, Orange);
+        await World.PrivatelyAsync(Wang, WangName, Orange);
 
-        Assert.StartsWith("王阿姨，没太明白", Assert.Single(await world.SaidAsync()).Text, StringComparison.Ordinal);
-        Assert.Null(Assert.Single(await world.DialogsAsync()).Type);
+        Assert.StartsWith("王阿姨，没太明白", Assert.Single(await World.SaidAsync()).Text, StringComparison.Ordinal);
+        Assert.Null(Assert.Single(await World.DialogsAsync()).Type);
     }
 }

@@ -25,19 +25,7 @@ internal sealed class LlmFake : IAsyncDisposable
 
     public LlmFake(IDictionary<string, string?>? settings = null, bool configured = true, bool withConversations = false)
     {
-        var configuration = configured
-            ? new Dictionary<string, string?>
-            {
-                ["Llm:Endpoint"] = openAi.Endpoint,
-                ["Llm:ApiKey"] = ApiKey,
-                ["Llm:Model"] = Model,
-            }
-            : [];
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            configuration[key] = value;
-        }
-
+        var configuration = openAi.Settings(configured, settings);
         var collection = new ServiceCollection();
         collection.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build());
         collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
