@@ -101,7 +101,8 @@ public sealed class IntakeConversation(
         {
             var leaderName = context.Group?.LeaderName ?? await LeaderNameAsync(orders.FirstOrDefault()?.Order.GroupId, cancellationToken);
             var ticketNumber = pending.Count > 0 ? TicketNumber.Of(pending.Max(p => p.Id)) : null;
-            await context.ReplyAsync(new AfterSalesNoOrderMessage(context.SenderName, ticketNumber, leaderName), cancellationToken);
+            // Privately where the channel can, like the rest of after-sales.
+            await context.ReplyPrivatelyAsync(new AfterSalesNoOrderMessage(context.SenderName, ticketNumber, leaderName), cancellationToken);
             return true;
         }
 
