@@ -211,7 +211,8 @@ public sealed class IntakeConversation(
                 await AskAsync(context, dialog, new AfterSalesAskDescriptionMessage(dialog.ResidentName, dialog.Evidence.Count, Again: true), cancellationToken);
                 break;
             default:
-                await AskAsync(context, dialog, await SummaryAsync(dialog, again: true, cancellationToken), cancellationToken);
+                var (order, summarized) = await OrderAsync(dialog.OrderId!.Value, cancellationToken);
+                await AskAsync(context, dialog, Summary(dialog, order, summarized, again: true), cancellationToken);
                 break;
         }
     }
@@ -271,7 +272,7 @@ public sealed class IntakeConversation(
         else
         {
             dialog.MoveTo(IntakeStep.Confirm);
-            await AskAsync(context, dialog, await SummaryAsync(dialog, again: false, cancellationToken), cancellationToken);
+            await AskAsync(context, dialog, Summary(dialog, order, campaign, again: false), cancellationToken);
         }
     }
 
@@ -320,13 +321,10 @@ public sealed class IntakeConversation(
         await AskAsync(context, dialog, new AfterSalesChooseOrderMessage(dialog.ResidentName, again, !dialog.IsPrivate, offered), cancellationToken);
     }
 
-    private async Task<AfterSalesSummaryMessage> SummaryAsync(IntakeDialog dialog, bool again, CancellationToken cancellationToken)
-    {
-        var (order, campaign) = await OrderAsync(dialog.OrderId!.Value, cancellationToken);
-        return new AfterSalesSummaryMessage(
+    private static AfterSalesSummaryMessage Summary(IntakeDialog dialog, Order order, Campaign campaign, bool again) =>
+        new(
             dialog.ResidentName, again, !dialog.IsPrivate, campaign.Title, OrderLineText.Of(order, campaign),
             IssueTypeNames.Of(dialog.Type!.Value), dialog.Evidence.Count, dialog.Description ?? string.Empty, EvidenceMissing: dialog.WithoutEvidence && dialog.Evidence.Count == 0);
-    }
 
     // Goods that never came cannot be photographed: a late delivery before pickup needs nothing.
     private static bool NeedsEvidence(IssueType type, Order order) =>

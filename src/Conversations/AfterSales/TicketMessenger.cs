@@ -18,37 +18,28 @@ public sealed class TicketMessenger(GroupBuyDbContext db, MessageTemplates templ
         where TModel : IMessageModel
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        return ToResidentAsync(ticket.Channel, ticket.ResidentUserId, ticket.ReplyChatId, model, key, now, cancellationToken);
+        return ToPersonAsync(ticket.Channel, ticket.ResidentUserId, ticket.ReplyChatId, model, key, now, cancellationToken);
     }
 
     public Task ToIntakeAsync<TModel>(IntakeDialog dialog, TModel model, string key, DateTimeOffset now, CancellationToken cancellationToken)
         where TModel : IMessageModel
     {
         ArgumentNullException.ThrowIfNull(dialog);
-        return ToResidentAsync(dialog.Channel, dialog.ResidentUserId, dialog.ChatId, model, key, now, cancellationToken);
+        return ToPersonAsync(dialog.Channel, dialog.ResidentUserId, dialog.ChatId, model, key, now, cancellationToken);
     }
 
     public async Task ToLeaderAsync<TModel>(Group group, TModel model, string key, DateTimeOffset now, CancellationToken cancellationToken)
         where TModel : IMessageModel
     {
         ArgumentNullException.ThrowIfNull(group);
-        var text = await templates.RenderAsync(model, cancellationToken);
         var privately = channels.Find(group.Channel)?.Capabilities.HasPrivateChat != false;
-        db.OutboundMessages.Add(privately
-            ? OutboundMessage.ToUser(group.Channel, group.LeaderId, text, key, now)
-            : OutboundMessage.ToChat(group.Channel, group.ChatId, text, [group.LeaderId], key, now));
+        await ToPersonAsync(group.Channel, group.LeaderId, privately ? null : group.ChatId, model, key, now, cancellationToken);
     }
 
-    // Privately, or in the group with the resident @-mentioned.
-    private async Task ToResidentAsync<TModel>(
+    private async Task ToPersonAsync<TModel>(
         string channel, string userId, string? chatId, TModel model, string key, DateTimeOffset now, CancellationToken cancellationToken)
-        where TModel : IMessageModel
-    {
-        var text = await templates.RenderAsync(model, cancellationToken);
-        db.OutboundMessages.Add(chatId is not null
-            ? OutboundMessage.ToChat(channel, chatId, text, [userId], key, now)
-            : OutboundMessage.ToUser(channel, userId, text, key, now));
-    }
+        where TModel : IMessageModel =>
+        db.OutboundMessages.Add(OutboundMessage.ToPerson(channel, userId, chatId, await templates.RenderAsync(model, cancellationToken), key, now));
 
     /// <summary>Posts into the ops chat; false (nothing sent) when none is configured.</summary>
     public async Task<bool> ToOpsAsync<TModel>(TModel model, string key, DateTimeOffset now, CancellationToken cancellationToken)

@@ -95,6 +95,15 @@ public sealed class OutboundMessage : IVersioned
         return new OutboundMessage(channel, null, userId, text, [], idempotencyKey, now, dueAt);
     }
 
+    /// <summary>
+    /// To one person: privately when <paramref name="chatId"/> is null, else in that group with
+    /// them @-mentioned (a channel without private chats, or a conversation held in a group).
+    /// </summary>
+    public static OutboundMessage ToPerson(string channel, string userId, string? chatId, string text, string idempotencyKey, DateTimeOffset now) =>
+        chatId is null
+            ? ToUser(channel, userId, text, idempotencyKey, now)
+            : ToChat(channel, chatId, text, [userId], idempotencyKey, now);
+
     public void MarkSent(DateTimeOffset now)
     {
         if (Status == OutboundMessageStatus.Sent)

@@ -124,9 +124,8 @@ public sealed class PickupReminders(IServiceScopeFactory scopes, TimeProvider cl
             var arrivedAt = campaign.ChatOf(group.Id)?.ArrivedAt ?? reminder.DueAt;
             var hours = (int)Math.Round((reminder.DueAt - arrivedAt).TotalHours);
             var text = await templates.RenderAsync(new PickupOverdueMessage(group.LeaderName, campaign.Title, Math.Max(hours, 1), entries), cancellationToken);
-            messages.Add(capabilities.HasPrivateChat
-                ? OutboundMessage.ToUser(group.Channel, group.LeaderId, text, $"{key}:{group.Id}:{reminder.Step}", now)
-                : OutboundMessage.ToChat(group.Channel, group.ChatId, text, [group.LeaderId], $"{key}:{group.Id}:{reminder.Step}", now));
+            messages.Add(OutboundMessage.ToPerson(
+                group.Channel, group.LeaderId, capabilities.HasPrivateChat ? null : group.ChatId, text, $"{key}:{group.Id}:{reminder.Step}", now));
             return messages;
         }
 

@@ -122,7 +122,6 @@ public sealed class MessageContext
     }
 
     /// <summary>Where an answer goes: the sender privately, or the group with the sender @-mentioned.</summary>
-    private OutboundMessage Answer(string text, string idempotencyKey) => IsPrivate
-        ? OutboundMessage.ToUser(Message.Channel, Message.SenderId, text, idempotencyKey, Now)
-        : OutboundMessage.ToChat(Message.Channel, Message.ChatId!, text, [Message.SenderId], idempotencyKey, Now);
+    private OutboundMessage Answer(string text, string idempotencyKey) =>
+        OutboundMessage.ToPerson(Message.Channel, Message.SenderId, Message.ChatId, text, idempotencyKey, Now);
 }
