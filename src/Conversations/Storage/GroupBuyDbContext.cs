@@ -3,10 +3,13 @@ using GroupBuy.Conversations.AfterSales;
 using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Groups;
 using GroupBuy.Conversations.Inbox;
+using GroupBuy.Conversations.Ops;
 using GroupBuy.Conversations.Ordering;
 using GroupBuy.Conversations.Outbox;
 using GroupBuy.Conversations.Residents;
 using GroupBuy.Conversations.Schedules;
+using GroupBuy.Conversations.Simulator;
+using GroupBuy.Conversations.Templates;
 using Microsoft.EntityFrameworkCore;
 
 namespace GroupBuy.Conversations.Storage;
@@ -44,6 +47,14 @@ public abstract class GroupBuyDbContext : DbContext
     public DbSet<IntakeDialog> IntakeDialogs => Set<IntakeDialog>();
 
     public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    public DbSet<TemplateVersion> TemplateVersions => Set<TemplateVersion>();
+
+    public DbSet<OpsAccount> OpsAccounts => Set<OpsAccount>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<SimulatorMessage> SimulatorMessages => Set<SimulatorMessage>();
 
     public abstract StorageProvider Provider { get; }
 
