@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using GroupBuy.BotHost.Admin;
 using GroupBuy.BotHost.Channels.Gateway;
 using GroupBuy.BotHost.Channels.WeCom;
+using GroupBuy.BotHost.Console;
 using GroupBuy.BotHost.Inbox;
 using GroupBuy.BotHost.Ordering;
 using GroupBuy.BotHost.Outbox;
@@ -30,13 +30,7 @@ internal static class BotHostServiceCollectionExtensions
         });
         services.AddProblemDetails();
         services.AddAdminAuthentication();
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(LoginEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        });
+        services.AddConsole();
         return services;
     }
 }

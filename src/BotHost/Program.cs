@@ -4,6 +4,7 @@ using GroupBuy.BotHost.AfterSales;
 using GroupBuy.BotHost.Campaigns;
 using GroupBuy.BotHost.Channels.Gateway;
 using GroupBuy.BotHost.Channels.WeCom;
+using GroupBuy.BotHost.Console;
 using GroupBuy.BotHost.Outbox;
 using GroupBuy.BotHost.Groups;
 using GroupBuy.BotHost.Health;
@@ -27,9 +28,10 @@ try
     var app = builder.Build();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
-    app.UseRateLimiter();
+    app.UseStaticFiles();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseAntiforgery();
 
     app.MapHealth();
     app.MapAdminLogin();
@@ -45,6 +47,7 @@ try
     app.MapGatewayWebhook();
     app.MapWeComWebhooks();
     app.MapOutbox();
+    app.MapConsole();
 
     await app.RunAsync();
     return 0;

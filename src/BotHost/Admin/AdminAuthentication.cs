@@ -1,7 +1,11 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Authentication;
 using GroupBuy.BotHost.Http;
+using GroupBuy.Conversations.Ops;
+using GroupBuy.Conversations.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace GroupBuy.BotHost.Admin;
@@ -11,7 +15,7 @@ internal static class AdminAuthentication
     /// <summary>Bearer key: scripts and the admin API.</summary>
     public const string BearerScheme = "AdminBearer";
 
-    /// <summary>Browser sign-in with the same key: the Hangfire dashboard and, later, the console.</summary>
+    /// <summary>Browser sign-in with a console account: the console and the Hangfire dashboard.</summary>
     public const string CookieScheme = "AdminCookie";
 
     /// <summary>Bearer when an Authorization header is sent, else the cookie.</summary>
@@ -20,8 +24,11 @@ internal static class AdminAuthentication
     /// <summary><c>/api/*</c>: bearer key only, per the contract (no cookie, so no cross-site requests).</summary>
     public const string ApiPolicy = "AdminApi";
 
-    /// <summary>Pages for people: bearer or signed-in cookie.</summary>
+    /// <summary>Console pages: a signed-in account, ops or viewer (changes are checked per request).</summary>
     public const string ConsolePolicy = "AdminConsole";
+
+    /// <summary>The Hangfire dashboard: the admin key, or a signed-in ops account.</summary>
+    public const string JobsPolicy = "Jobs";
 
     public const string AdminRole = "admin";
 
@@ -38,15 +45,37 @@ internal static class AdminAuthentication
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                options.LoginPath = "/login";
+                options.LoginPath = "/console/account/login";
+                options.LogoutPath = "/console/account/logout";
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
+                options.Events.OnValidatePrincipal = ValidateAccountAsync;
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             });
 
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(BearerScheme).RequireRole(AdminRole))
-            .AddPolicy(ConsolePolicy, policy => policy.AddAuthenticationSchemes(AnyScheme).RequireRole(AdminRole));
+            .AddPolicy(ConsolePolicy, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireRole(OpsRole.All))
+            .AddPolicy(JobsPolicy, policy => policy.AddAuthenticationSchemes(AnyScheme).RequireRole(AdminRole, OpsRole.Ops));
         return services;
+    }
+
+    // A disabled or deleted account loses its open sessions at the next request, not in 8 hours.
+    private static async Task ValidateAccountAsync(CookieValidatePrincipalContext context)
+    {
+        var id = context.Principal?.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+        var db = context.HttpContext.RequestServices.GetRequiredService<GroupBuyDbContext>();
+        var valid = long.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var accountId)
+            && await db.OpsAccounts.AnyAsync(a => a.Id == accountId && !a.Disabled, context.HttpContext.RequestAborted);
+        if (!valid)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieScheme);
+        }
     }
 
     public static ClaimsPrincipal AdminPrincipal(string scheme) =>

@@ -15,13 +15,13 @@ internal static class JobsDashboard
             // The endpoint policy below does the real check; this filter keeps the dashboard closed
             // even if someone maps it again without one.
             AsyncAuthorization = [new AdminOnlyDashboardFilter()],
-        }).RequireAuthorization(AdminAuthentication.ConsolePolicy);
+        }).RequireAuthorization(AdminAuthentication.JobsPolicy);
         return endpoints;
     }
 
     private sealed class AdminOnlyDashboardFilter : IDashboardAsyncAuthorizationFilter
     {
         public Task<bool> AuthorizeAsync(DashboardContext context) =>
-            Task.FromResult(context.GetHttpContext().User.IsInRole(AdminAuthentication.AdminRole));
+            Task.FromResult(context.GetHttpContext().User is var user && (user.IsInRole(AdminAuthentication.AdminRole) || user.IsInRole(GroupBuy.Conversations.Ops.OpsRole.Ops)));
     }
 }
