@@ -7,6 +7,7 @@ using GroupBuy.BotHost.Inbox;
 using GroupBuy.BotHost.Ordering;
 using GroupBuy.BotHost.Outbox;
 using GroupBuy.BotHost.Startup;
+using GroupBuy.BotHost.Templates;
 
 namespace GroupBuy.BotHost;
 
@@ -17,6 +18,7 @@ internal static class BotHostServiceCollectionExtensions
     {
         // Settings checked and schema migrated before Hangfire's server or Kestrel start.
         services.AddHostedService<StartupChecks>();
+        services.AddHostedService<TemplateRefresher>();
         services.AddHostedService<InboxWorker>();
         services.AddHostedService<OutboxWorker>();
         services.AddHostedService<AckWorker>();

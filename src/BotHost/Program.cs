@@ -11,6 +11,7 @@ using GroupBuy.BotHost.Health;
 using GroupBuy.BotHost.Leaders;
 using GroupBuy.BotHost.Residents;
 using GroupBuy.BotHost.Schedules;
+using GroupBuy.BotHost.Templates;
 using GroupBuy.Conversations;
 using GroupBuy.Jobs;
 
@@ -47,6 +48,7 @@ try
     app.MapGatewayWebhook();
     app.MapWeComWebhooks();
     app.MapOutbox();
+    app.MapTemplates();
     app.MapConsole();
 
     await app.RunAsync();

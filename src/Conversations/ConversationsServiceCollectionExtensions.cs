@@ -58,7 +58,9 @@ public static class ConversationsServiceCollectionExtensions
             return new DefaultTemplates(string.IsNullOrWhiteSpace(path) ? Path.Combine(AppContext.BaseDirectory, "templates") : path);
         });
         services.TryAddSingleton(new TemplateLimits());
+        services.TryAddSingleton<TemplateOverrides>();
         services.TryAddSingleton<MessageTemplates>();
+        services.TryAddScoped<TemplateStore>();
 
         services.TryAddSingleton(sp => BotIdentity.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.TryAddSingleton(sp => InboxSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));

@@ -21,7 +21,10 @@ public static class ConsoleClaims
 
     /// <summary>Who made a change, for the audit trail: the account, or the admin key's holder.</summary>
     public static string Actor(this ClaimsPrincipal user) =>
-        user.Identity?.Name is { Length: > 0 } name ? name : "api-key";
+        user.Identity is { AuthenticationType: not Admin.AdminAuthentication.BearerScheme, Name: { Length: > 0 } name } ? name : ApiKeyActor;
+
+    /// <summary>Changes made with <c>Admin:ApiKey</c> name no person; they are the key's.</summary>
+    public const string ApiKeyActor = "api-key";
 
     public static string ShownName(this ClaimsPrincipal user) =>
         user.FindFirst(DisplayName)?.Value ?? user.Identity?.Name ?? string.Empty;

@@ -20,7 +20,12 @@ internal static class ConsoleServiceCollectionExtensions
             {
                 foreach (var selector in model.Selectors)
                 {
-                    selector.AttributeRouteModel!.Template = AttributeRouteModel.CombineTemplates(RoutePrefix, selector.AttributeRouteModel.Template);
+                    // A page with its own absolute route ("/console/templates/{name}") names the prefix itself.
+                    var template = selector.AttributeRouteModel!.Template ?? string.Empty;
+                    if (!template.StartsWith(RoutePrefix + "/", StringComparison.OrdinalIgnoreCase))
+                    {
+                        selector.AttributeRouteModel.Template = AttributeRouteModel.CombineTemplates(RoutePrefix, template);
+                    }
                 }
             });
             options.Conventions.AuthorizeFolder("/", AdminAuthentication.ConsolePolicy);

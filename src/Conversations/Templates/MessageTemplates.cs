@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -14,24 +16,54 @@ namespace GroupBuy.Conversations.Templates;
 /// <see cref="TemplateLimits"/>. Templates are parsed once per distinct text and cached; each render
 /// gets a fresh <see cref="TemplateContext"/> (they are not thread-safe).
 /// </summary>
-public sealed class MessageTemplates
+public sealed partial class MessageTemplates
 {
     private readonly DefaultTemplates defaults;
     private readonly TemplateLimits limits;
+    private readonly TemplateOverrides overrides;
+    private readonly ILogger<MessageTemplates> logger;
     private readonly ConcurrentDictionary<string, Template> compiled = new(StringComparer.Ordinal);
 
     public MessageTemplates(DefaultTemplates defaults, TemplateLimits limits)
+        : this(defaults, limits, new TemplateOverrides(), NullLogger<MessageTemplates>.Instance)
+    {
+    }
+
+    public MessageTemplates(DefaultTemplates defaults, TemplateLimits limits, TemplateOverrides overrides, ILogger<MessageTemplates> logger)
     {
         this.defaults = defaults;
         this.limits = limits;
+        this.overrides = overrides;
+        this.logger = logger;
     }
 
-    /// <summary>Renders the model's template. Throws <see cref="TemplateException"/> rather than send a broken message.</summary>
+    public DefaultTemplates Defaults => defaults;
+
+    public TemplateLimits Limits => limits;
+
+    /// <summary>
+    /// Renders the model's template: ops' current version where there is one, else the shipped
+    /// default. Throws <see cref="TemplateException"/> rather than send a broken message.
+    /// </summary>
     public async Task<string> RenderAsync<TModel>(TModel model, CancellationToken cancellationToken)
         where TModel : IMessageModel
     {
         ArgumentNullException.ThrowIfNull(model);
         var name = TModel.TemplateName;
+        if (overrides.Find(name) is { } edited)
+        {
+            try
+            {
+                return await RenderAsync(name, edited, model, cancellationToken);
+            }
+            catch (TemplateException ex)
+            {
+                // Every edit rendered all its samples before it was saved; a model that still
+                // breaks it (a case no sample had) gets the shipped wording rather than no message.
+                LogEditFailed(logger, name, string.Join("; ", ex.Errors));
+            }
+        }
+
         var text = defaults.Find(name)
             ?? throw new TemplateException(name, [new TemplateError(0, 0, $"No template named '{name}' in {defaults.Directory}.")]);
         return await RenderAsync(name, text, model, cancellationToken);
@@ -92,6 +124,9 @@ public sealed class MessageTemplates
         var template = Template.Parse(text, sourceFilePath: name, parserOptions: ParserOptions());
         return compiled.GetOrAdd(key, template);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The edited template '{Name}' failed to render and the default was sent instead: {Errors}")]
+    private static partial void LogEditFailed(ILogger logger, string name, string errors);
 
     private ParserOptions ParserOptions() => new() { ExpressionDepthLimit = limits.ExpressionDepthLimit };
 

@@ -1,0 +1,60 @@
+namespace GroupBuy.BotHost.Console.Pages.Templates;
+
+/// <summary>What each template is for, in ops' words; the file name stays the key.</summary>
+public static class TemplateTitles
+{
+    private static readonly Dictionary<string, string> Titles = new(StringComparer.Ordinal)
+    {
+        ["campaign-preview"] = "开团预览（发到群里的商品列表）",
+        ["order-ack"] = "下单确认（汇总最近的下单）",
+        ["order-read-back"] = "读回确认（AI 读懂后复述）",
+        ["order-unclear"] = "看不懂时反问",
+        ["nothing-to-cancel"] = "没有可取消的订单",
+        ["sold-out"] = "已售罄",
+        ["campaign-closed"] = "已截单后还在下单",
+        ["cut-off"] = "截单通知",
+        ["arrival"] = "到货通知（含取货码）",
+        ["pickup-confirmed"] = "核销结果",
+        ["pickup-reminder"] = "群内取货提醒",
+        ["pickup-reminder-private"] = "私聊取货提醒",
+        ["pickup-overdue"] = "超时未取（告诉团长）",
+        ["not-picked-up"] = "未取名单",
+        ["progress-sorting"] = "进度：分拣中",
+        ["progress-delivered"] = "进度：已送达社区",
+        ["shortage-notice"] = "缺货告知居民",
+        ["shortage-summary"] = "缺货汇总（给团长）",
+        ["help"] = "居民帮助",
+        ["leader-help"] = "团长帮助",
+        ["leader-only"] = "只有团长能用的命令",
+        ["leader-problem"] = "团长命令用法不对",
+        ["leader-summary"] = "汇总（给团长）",
+        ["leader-commission"] = "佣金周报",
+        ["marketing-win-back"] = "沉睡用户召回",
+        ["marketing-recommendation"] = "活跃用户推荐",
+        ["marketing-core-price"] = "核心用户专享价",
+        ["marketing-unsubscribed"] = "退订确认",
+        ["marketing-resubscribed"] = "重新订阅确认",
+        ["after-sales-moved"] = "售后转私聊",
+        ["after-sales-choose-order"] = "售后：选择订单",
+        ["after-sales-choose-type"] = "售后：选择问题类型",
+        ["after-sales-no-order"] = "售后：没有最近的订单",
+        ["after-sales-outside-window"] = "售后：超出受理时间",
+        ["after-sales-ask-evidence"] = "售后：请提供凭证",
+        ["after-sales-ask-description"] = "售后：请描述问题",
+        ["after-sales-summary"] = "售后：确认提交内容",
+        ["after-sales-submitted"] = "售后：已提交工单",
+        ["after-sales-already-open"] = "售后：已有进行中的售后",
+        ["after-sales-ended"] = "售后：已取消或超时",
+        ["ticket-notice"] = "新工单通知（团长/客服）",
+        ["ticket-escalation"] = "工单升级",
+        ["ticket-proposal"] = "处理方案（给居民确认）",
+        ["ticket-confirmation"] = "居民确认方案后",
+        ["ticket-update"] = "工单进展",
+        ["ticket-done"] = "处理完成",
+        ["ticket-follow-up"] = "回访",
+        ["ticket-rated"] = "收到评价",
+        ["ticket-command"] = "工单命令回复",
+    };
+
+    public static string For(string name) => Titles.GetValueOrDefault(name, name);
+}
