@@ -37,6 +37,9 @@ internal static class ConsoleServiceCollectionExtensions
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+        // Chinese stays Chinese in the HTML (still encoded: < > & " '), so pages read as they look.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<OpsAccounts>();
         services.AddScoped<Audit>();
