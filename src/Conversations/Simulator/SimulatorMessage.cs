@@ -12,7 +12,7 @@ public sealed class SimulatorMessage
         PersonId = SenderName = Text = string.Empty;
     }
 
-    private SimulatorMessage(string? chatId, string personId, string senderName, bool fromBot, string text, IEnumerable<string> mentions, DateTimeOffset at)
+    private SimulatorMessage(string? chatId, string personId, string senderName, bool fromBot, string text, IEnumerable<string> mentions, string? idempotencyKey, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(personId);
         ChatId = chatId;
@@ -21,6 +21,7 @@ public sealed class SimulatorMessage
         FromBot = fromBot;
         Text = text;
         Mentions = [.. mentions];
+        IdempotencyKey = idempotencyKey;
         At = at;
     }
 
@@ -40,11 +41,18 @@ public sealed class SimulatorMessage
 
     public List<string> Mentions { get; private set; } = [];
 
+    /// <summary>The outbox message's key for what the bot sent: unique, so a delivery the outbox retries shows once.</summary>
+    public string? IdempotencyKey { get; private set; }
+
     public DateTimeOffset At { get; private set; }
 
-    public static SimulatorMessage Said(string? chatId, string personId, string senderName, string text, DateTimeOffset at) =>
-        new(chatId, personId, senderName, fromBot: false, text, [], at);
+    /// <summary>The id group messages of the bot carry as <see cref="PersonId"/>.</summary>
+    public const string Bot = "bot";
 
-    public static SimulatorMessage Sent(string? chatId, string toPersonId, string botName, string text, IEnumerable<string> mentions, DateTimeOffset at) =>
-        new(chatId, toPersonId, botName, fromBot: true, text, mentions, at);
+    public static SimulatorMessage Said(string? chatId, string personId, string senderName, string text, DateTimeOffset at) =>
+        new(chatId, personId, senderName, fromBot: false, text, [], idempotencyKey: null, at);
+
+    /// <summary>What the bot sent: into the group (<paramref name="toPersonId"/> null) or privately.</summary>
+    public static SimulatorMessage Sent(string? chatId, string? toPersonId, string botName, string text, IEnumerable<string> mentions, string idempotencyKey, DateTimeOffset at) =>
+        new(chatId, toPersonId ?? Bot, botName, fromBot: true, text, mentions, idempotencyKey, at);
 }

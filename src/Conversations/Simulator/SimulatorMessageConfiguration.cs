@@ -13,6 +13,8 @@ internal sealed class SimulatorMessageConfiguration : IEntityTypeConfiguration<S
         builder.Property(m => m.PersonId).HasMaxLength(128).IsRequired();
         builder.Property(m => m.SenderName).HasMaxLength(64).IsRequired();
         builder.Property(m => m.Text).HasMaxLength(8000).IsRequired();
+        builder.Property(m => m.IdempotencyKey).HasMaxLength(200);
+        builder.HasIndex(m => m.IdempotencyKey).IsUnique();
         builder.HasIndex(m => new { m.ChatId, m.Id });
         builder.HasIndex(m => new { m.PersonId, m.Id });
     }

@@ -1714,6 +1714,11 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("from_bot");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("idempotency_key");
+
                     b.PrimitiveCollection<List<string>>("Mentions")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -1739,6 +1744,10 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_simulator_messages");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_simulator_messages_idempotency_key");
 
                     b.HasIndex("ChatId", "Id")
                         .HasDatabaseName("ix_simulator_messages_chat_id_id");

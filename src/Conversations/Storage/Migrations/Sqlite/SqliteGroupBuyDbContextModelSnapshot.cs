@@ -1658,6 +1658,11 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("from_bot");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
                     b.PrimitiveCollection<string>("Mentions")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1683,6 +1688,10 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_simulator_messages");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_simulator_messages_idempotency_key");
 
                     b.HasIndex("ChatId", "Id")
                         .HasDatabaseName("ix_simulator_messages_chat_id_id");

@@ -63,6 +63,7 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                     from_bot = table.Column<bool>(type: "boolean", nullable: false),
                     text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
                     mentions = table.Column<List<string>>(type: "text[]", nullable: false),
+                    idempotency_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -104,6 +105,12 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                 name: "ix_simulator_messages_chat_id_id",
                 table: "simulator_messages",
                 columns: new[] { "chat_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_simulator_messages_idempotency_key",
+                table: "simulator_messages",
+                column: "idempotency_key",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_simulator_messages_person_id_id",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGroupBuyDbContext))]
-    [Migration("20261204210334_AddConsole")]
+    [Migration("20261204212453_AddConsole")]
     partial class AddConsole
     {
         /// <inheritdoc />
@@ -1661,6 +1661,11 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("from_bot");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
                     b.PrimitiveCollection<string>("Mentions")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1686,6 +1691,10 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_simulator_messages");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_simulator_messages_idempotency_key");
 
                     b.HasIndex("ChatId", "Id")
                         .HasDatabaseName("ix_simulator_messages_chat_id_id");

@@ -60,6 +60,7 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                     from_bot = table.Column<bool>(type: "INTEGER", nullable: false),
                     text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
                     mentions = table.Column<string>(type: "TEXT", nullable: false),
+                    idempotency_key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -101,6 +102,12 @@ namespace GroupBuy.Conversations.Storage.Migrations.Sqlite
                 name: "ix_simulator_messages_chat_id_id",
                 table: "simulator_messages",
                 columns: new[] { "chat_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_simulator_messages_idempotency_key",
+                table: "simulator_messages",
+                column: "idempotency_key",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_simulator_messages_person_id_id",

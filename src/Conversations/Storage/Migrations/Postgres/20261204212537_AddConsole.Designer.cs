@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GroupBuy.Conversations.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGroupBuyDbContext))]
-    [Migration("20261204210403_AddConsole")]
+    [Migration("20261204212537_AddConsole")]
     partial class AddConsole
     {
         /// <inheritdoc />
@@ -1717,6 +1717,11 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("from_bot");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("idempotency_key");
+
                     b.PrimitiveCollection<List<string>>("Mentions")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -1742,6 +1747,10 @@ namespace GroupBuy.Conversations.Storage.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_simulator_messages");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_simulator_messages_idempotency_key");
 
                     b.HasIndex("ChatId", "Id")
                         .HasDatabaseName("ix_simulator_messages_chat_id_id");
