@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using GroupBuy.BotHost.Admin;
 using GroupBuy.BotHost.Channels.Gateway;
+using GroupBuy.BotHost.Channels.Simulator;
 using GroupBuy.BotHost.Channels.WeCom;
 using GroupBuy.BotHost.Console;
 using GroupBuy.BotHost.Inbox;
@@ -24,6 +25,7 @@ internal static class BotHostServiceCollectionExtensions
         services.AddHostedService<AckWorker>();
         services.AddGatewayChannel();
         services.AddWeComChannel();
+        services.AddSimulatorChannel();
 
         services.ConfigureHttpJsonOptions(options =>
         {

@@ -70,6 +70,8 @@ public sealed class BotHostFactory : WebApplicationFactory<Program>
             ["Outbox:PollMilliseconds"] = "100",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:Console:FormatterName"] = "simple",
+            // Tests make the groups and campaigns they need; the newcomer's demo would be in the way.
+            ["Simulator:DemoOnFirstStart"] = "false",
         };
         foreach (var (key, value) in overrides)
         {
