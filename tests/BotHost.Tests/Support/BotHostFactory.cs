@@ -33,6 +33,19 @@ public sealed class BotHostFactory : WebApplicationFactory<Program>
     public static BotHostFactory OnSqlite(TempFolder folder, params (string Key, string? Value)[] overrides) =>
         Create(("Storage:Provider", "Sqlite"), ("ConnectionStrings:GroupBuy", $"Data Source={folder.File("groupbuy.db")}"), overrides);
 
+    /// <summary>
+    /// Starts the host on Kestrel at a free loopback port, for a real browser; the address it
+    /// listens on. Call before anything else touches the host.
+    /// </summary>
+    public Uri StartOnKestrel()
+    {
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.First());
+    }
+
     /// <summary>A client that sends the admin bearer key.</summary>
     public HttpClient CreateAdminClient()
     {
