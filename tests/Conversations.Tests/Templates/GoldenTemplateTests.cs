@@ -1,12 +1,4 @@
 using System.Reflection;
-using GroupBuy.Conversations.AfterSales;
-using GroupBuy.Conversations.Campaigns;
-using GroupBuy.Conversations.Chats;
-using GroupBuy.Conversations.Commission;
-using GroupBuy.Conversations.Leaders;
-using GroupBuy.Conversations.Marketing;
-using GroupBuy.Conversations.Ordering;
-using GroupBuy.Conversations.Reminders;
 using GroupBuy.Conversations.Templates;
 using GroupBuy.Testing;
 using Xunit;
