@@ -22,6 +22,9 @@ try
     // "failed to start" entry would repeat it with a stack trace. Other failures still surface
     // as unhandled exceptions.
     builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+    // The console's CSS and scripts come from wwwroot also when the build output is run directly
+    // (as the process tests do), not only under `dotnet run` or after `dotnet publish`.
+    builder.WebHost.UseStaticWebAssets();
     builder.Services.AddConversations();
     builder.Services.AddJobs();
     builder.Services.AddBotHost();

@@ -33,6 +33,39 @@ public sealed class ProcessStartTests : IClassFixture<PostgresDatabase>, IDispos
     }
 
     [Fact]
+    public async Task A_newcomer_with_no_settings_signs_in_with_the_logged_password_and_finds_the_demo_community()
+    {
+        await using var host = BotHostProcess.Start(folder.Path);
+        await host.WaitUntilHealthyAsync();
+
+        var password = Regex.Match(host.Output, "one-time password ([A-Za-z0-9]{16})").Groups[1].Value;
+        Assert.True(password.Length == 16, host.Output);
+        Assert.Contains("demo community", host.Output, StringComparison.Ordinal);
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = host.BaseAddress };
+        var root = await client.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Equal("/console", root.Headers.Location?.OriginalString);
+        var console = await client.GetAsync(new Uri("/console", UriKind.Relative));
+        Assert.StartsWith("/console/account/login", console.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/console/console.css", UriKind.Relative))).StatusCode);
+
+        var session = new ConsoleSession(client);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.PostFormAsync("/console/account/login", new() { ["UserName"] = "admin", ["Password"] = password })).StatusCode);
+        await session.PostFormAsync("/console/account/password", new() { ["Current"] = password, ["New"] = "newcomer-password", ["Repeat"] = "newcomer-password" });
+        var simulator = await session.GetPageAsync("/console/simulator");
+        Assert.Contains("阳光花园3栋团购群（演示）", simulator, StringComparison.Ordinal);
+
+        // The demo campaign's preview leaves the outbox into the simulated group.
+        var said = string.Empty;
+        for (var i = 0; i < 300 && !said.Contains("【周末鲜果（演示）】开团啦", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+            said = await client.GetStringAsync(new Uri("/console/simulator?handler=messages&chat=demo-1&after=0", UriKind.Relative));
+        }
+
+        Assert.Contains("【周末鲜果（演示）】开团啦", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task On_an_empty_postgres_database_it_migrates_and_creates_the_hangfire_tables()
     {
         await using var host = BotHostProcess.Start(folder.Path, "--Storage:Provider=Postgres", $"--ConnectionStrings:GroupBuy={database.ConnectionString}");
