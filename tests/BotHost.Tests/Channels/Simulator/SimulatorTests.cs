@@ -88,6 +88,26 @@ public sealed class SimulatorTests : IClassFixture<PostgresDatabase>
     }
 
     [Fact]
+    public async Task Html_and_script_in_what_people_say_are_shown_as_text()
+    {
+        await using var host = BotHostFactory.OnPostgres(database.ConnectionString);
+        var ops = await ConsoleSession.SignInAsync(host, "escaper");
+        var made = await ops.PostFormAsync("/console/simulator", [], "/console/simulator?handler=demo");
+        var chat = System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://host"), made.Headers.Location!).Query)["chat"]!;
+        const string Nasty = "</script><img src=x onerror=alert(1)>";
+
+        await SayAsync(ops, "<b>王</b>", Nasty, chat: chat);
+        ops.Client.DefaultRequestHeaders.Accept.Clear();
+        await ops.PostFormAsync($"/console/simulator?chat={chat}", new() { ["Chat"] = chat, ["Name"] = "<b>王</b>", ["AsLeader"] = "false", ["Text"] = Nasty, ["Privately"] = "true" }, "/console/simulator?handler=say");
+
+        var page = await ops.GetPageAsync($"/console/simulator?chat={chat}");
+        Assert.DoesNotContain("<img src=x", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>王</b>", page, StringComparison.Ordinal);
+        Assert.Contains("&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;", page, StringComparison.Ordinal);
+        Assert.Contains("\\u003C/script\\u003E", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_delivery_the_outbox_retries_shows_once()
     {
         await using var host = BotHostFactory.OnPostgres(database.ConnectionString);

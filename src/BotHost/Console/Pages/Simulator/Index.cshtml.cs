@@ -16,8 +16,8 @@ public sealed class IndexModel(SimulatorChat simulator, DemoCommunity demo, Audi
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
-        // Safe inside a <script> block: < > & and quotes come out as \u escapes.
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default,
+        // Safe inside a <script> block: < > & and quotes still come out as \u escapes; Chinese stays readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
     public IReadOnlyList<Group> Groups { get; private set; } = [];
