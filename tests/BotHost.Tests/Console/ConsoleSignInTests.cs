@@ -120,7 +120,7 @@ public sealed partial class ConsoleSignInTests : IClassFixture<PostgresDatabase>
         await using var host = BotHostFactory.OnPostgres(database.ConnectionString);
         var session = await ConsoleSession.SignInAsync(host, "wang");
 
-        var response = await session.Client.PostFormAsync(
+        var response = await session.Client.PostAsync(
             new Uri("/console/account/password", UriKind.Relative),
             new FormUrlEncodedContent(new Dictionary<string, string> { ["Current"] = ConsoleSession.Password, ["New"] = "another-password-1", ["Repeat"] = "another-password-1" }));
 
