@@ -20,6 +20,14 @@ internal static class CampaignOrders
         return [.. rows.Select(r => new CampaignOrder(r.order, r.grp, r.resident))];
     }
 
+    /// <summary>Orders with goods (open or picked up) per campaign; cancelled ones do not count, as on the pick list.</summary>
+    public static Task<Dictionary<long, int>> CountAsync(GroupBuyDbContext db, IReadOnlyCollection<long> campaignIds, CancellationToken cancellationToken) =>
+        db.Orders.AsNoTracking()
+            .Where(o => campaignIds.Contains(o.CampaignId) && o.Status != OrderStatus.Cancelled)
+            .GroupBy(o => o.CampaignId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
     /// <summary>open, cancelled or picked_up, as the API writes an order's status.</summary>
     public static string StatusCode(OrderStatus status) =>
         status == OrderStatus.PickedUp ? "picked_up" : status.ToString().ToLowerInvariant();
