@@ -133,7 +133,7 @@ internal static class CampaignChecks
             errors.Add(
                 $"{prefix}category",
                 $"{category} does not suit group buying ({why}); set allowUnsuitable to true to publish it anyway.",
-                $"{category}{CategoryRules.UnsuitabilityInChinese(category)}，不适合社区团购；确实要卖，请勾选“允许不适合团购的品类”。");
+                $"{category}{CategoryRules.UnsuitabilityInChinese(category)}，不适合社区团购；确实要卖，请勾选“不适合团购也照样上架”。");
         }
         else
         {

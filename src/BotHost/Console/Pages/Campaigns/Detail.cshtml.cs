@@ -50,16 +50,6 @@ public sealed class DetailModel(
 
     public IReadOnlyList<string> ActionWarnings { get; private set; } = [];
 
-    /// <summary>An address naming no handler of this page (/console/campaigns/5/xyz) is not a page.</summary>
-    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.HandlerMethod is null)
-        {
-            context.Result = NotFound();
-        }
-    }
-
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
         Problem = TempData["Problem"] as string;
