@@ -22,39 +22,24 @@ internal static partial class CampaignEndpoints
             return body.Problem!;
         }
 
-        var campaign = await db.Campaigns.Include(c => c.Items).Include(c => c.Chats).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (campaign is null)
-        {
-            return Problems.NotFound($"There is no campaign {id}.");
-        }
-
-        if (campaign.Status != CampaignStatus.Draft)
-        {
-            return Refused("Cannot replace", campaign.Status == CampaignStatus.Published
-                ? $"Campaign {id} is published: residents have seen it and may have ordered, so only a draft can be replaced. An item's stock can still change with PATCH /api/campaigns/{id}/items/{{itemNo}}."
-                : $"Campaign {id} is closed; it can no longer change.");
-        }
-
         var errors = new FieldErrors();
-        if (await CheckAsync(input, db, clock.GetUtcNow(), errors, cancellationToken) is not { } valid)
+        var revision = await CampaignDrafts.ReviseAsync(id, input, db, clock.GetUtcNow(), errors, cancellationToken);
+        switch (revision.Outcome)
         {
-            return errors.ToProblem();
+            case RevisionOutcome.NotFound:
+                return Problems.NotFound(revision.Reason!);
+            case RevisionOutcome.Refused:
+                return Refused("Cannot replace", revision.Reason!);
+            case RevisionOutcome.Invalid:
+                return errors.ToProblem();
         }
 
-        campaign.ReviseDetails(valid.Title, valid.ClosesAt, valid.PickupAt, valid.PickupPoint);
-        campaign.ClearItems();
-        Fill(campaign, valid);
-
-        // Items and chats are rows of their own, so a change to them alone would not touch the
-        // campaign row. Saving its version too makes a publish that got in after this read refuse
-        // this save, rather than have the items swapped under the preview it posted.
-        db.Entry(campaign).Property(c => c.Version).IsModified = true;
-        if (!await TrySaveAsync(db, cancellationToken))
+        if (!await CampaignDrafts.TrySaveAsync(db, cancellationToken))
         {
             return ChangedMeanwhile(id);
         }
 
-        return Results.Ok(Present(campaign, valid.Groups, zone, valid.Warnings));
+        return Results.Ok(Present(revision.Campaign!, revision.Valid!.Groups, zone, revision.Valid.Warnings));
     }
 
     private static async Task<IResult> DeleteAsync(long id, GroupBuyDbContext db, CancellationToken cancellationToken)
@@ -76,7 +61,7 @@ internal static partial class CampaignEndpoints
 
         // Items and chats go with it (cascade); the version check refuses a campaign published meanwhile.
         db.Campaigns.Remove(campaign);
-        return await TrySaveAsync(db, cancellationToken) ? Results.NoContent() : ChangedMeanwhile(id);
+        return await CampaignDrafts.TrySaveAsync(db, cancellationToken) ? Results.NoContent() : ChangedMeanwhile(id);
     }
 
     /// <summary>Changes the fields sent of one item: stock until the campaign closes, the rest while it is a draft.</summary>
@@ -96,36 +81,16 @@ internal static partial class CampaignEndpoints
             return errors.ToProblem();
         }
 
-        var campaign = await ReadAsync(db, id, cancellationToken);
-        if (campaign is null)
-        {
-            return Problems.NotFound($"There is no campaign {id}.");
-        }
-
-        if (campaign.FindItem(itemNo) is not { } item)
-        {
-            return Problems.NotFound($"Campaign {id} has no item {itemNo}; its items are numbered 1 to {campaign.Items.Count}.");
-        }
-
-        if (campaign.RefusesItemChange(changes.OfferFields) is { } reason)
-        {
-            return Refused("Cannot change the item", reason);
-        }
-
-        // The item as it would be, checked by the same rules (and with the same warnings) as POST.
         var warnings = new List<string>();
-        CheckItem(string.Empty, itemNo, Merge(item, changes, patch.AllowUnsuitable), errors, warnings);
-        if (errors.Any)
+        var result = await CampaignItemEdits.ApplyAsync(id, itemNo, changes, patch.AllowUnsuitable, db, editor, errors, warnings, cancellationToken);
+        return result.Outcome switch
         {
-            return errors.ToProblem();
-        }
-
-        if (!await editor.ApplyAsync(id, itemNo, changes, cancellationToken) || await ReadAsync(db, id, cancellationToken) is not { } changed)
-        {
-            return ChangedMeanwhile(id);
-        }
-
-        return Results.Ok(Present(changed, await GroupsOfAsync(db, changed, cancellationToken), zone, warnings));
+            ItemEditOutcome.NotFound => Problems.NotFound(result.Reason!),
+            ItemEditOutcome.Refused => Refused("Cannot change the item", result.Reason!),
+            ItemEditOutcome.Invalid => errors.ToProblem(),
+            ItemEditOutcome.ChangedMeanwhile => ChangedMeanwhile(id),
+            _ => Results.Ok(Present(result.Campaign!, await GroupsOfAsync(db, result.Campaign!, cancellationToken), zone, warnings)),
+        };
     }
 
     private static ItemChanges ReadChanges(CampaignItemPatch patch, FieldErrors errors)
@@ -148,30 +113,6 @@ internal static partial class CampaignEndpoints
         }
 
         return changes;
-    }
-
-    private static CampaignItemRequest Merge(CampaignItem item, ItemChanges changes, bool allowUnsuitable) => new(
-        changes.Name ?? item.Name,
-        changes.Aliases ?? item.Aliases,
-        changes.Price ?? item.Price,
-        changes.ReferencePrice ?? item.ReferencePrice,
-        changes.Category ?? item.Category,
-        changes.SetsStock ? changes.Stock : item.Stock,
-        // The override ops gave when the item was listed holds as long as its category stays.
-        allowUnsuitable || (changes.Category ?? item.Category) == item.Category);
-
-    /// <summary>False when the version check found the campaign changed by someone else since it was read.</summary>
-    private static async Task<bool> TrySaveAsync(GroupBuyDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
-        }
     }
 
     private static IResult ChangedMeanwhile(long id) => Problems.ChangedMeanwhile($"Campaign {id}", "changed (published, closed or deleted, perhaps)");

@@ -16,6 +16,13 @@ internal static class ConsoleServiceCollectionExtensions
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Console/Pages";
+
+            // One form for a new draft and for editing a campaign: /console/campaigns/new besides
+            // the page's own /console/campaigns/{id}/edit. Added before the prefix below is applied.
+            options.Conventions.AddPageRouteModelConvention("/Campaigns/Edit", model => model.Selectors.Add(new SelectorModel
+            {
+                AttributeRouteModel = new AttributeRouteModel { Template = "campaigns/new" },
+            }));
             options.Conventions.AddFolderRouteModelConvention("/", model =>
             {
                 foreach (var selector in model.Selectors)

@@ -3,7 +3,6 @@ using GroupBuy.BotHost.Http;
 using GroupBuy.Conversations.Outbox;
 using GroupBuy.Conversations.Storage;
 using GroupBuy.Conversations.Time;
-using Microsoft.EntityFrameworkCore;
 
 namespace GroupBuy.BotHost.Outbox;
 
@@ -20,22 +19,16 @@ internal static class OutboxEndpoints
         return endpoints;
     }
 
-    /// <summary>Puts a failed message back in the queue, with a fresh give-up time, once ops fixed the cause.</summary>
+    /// <summary>Puts a failed message back in the queue, with a fresh give-up time (<see cref="OutboxDesk.RequeueAsync"/>).</summary>
     private static async Task<IResult> RetryAsync(long id, GroupBuyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var message = await db.OutboundMessages.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (message is null)
+        var result = await OutboxDesk.RequeueAsync(db, id, clock.GetUtcNow(), cancellationToken);
+        switch (result.Outcome)
         {
-            return Problems.NotFound($"There is no outbound message {id}.");
-        }
-
-        try
-        {
-            message.Requeue(clock.GetUtcNow());
-        }
-        catch (InvalidOperationException ex)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot retry", detail: ex.Message);
+            case RetryOutcome.NotFound:
+                return Problems.NotFound(result.Reason!);
+            case RetryOutcome.Refused:
+                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot retry", detail: result.Reason);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -52,11 +45,7 @@ internal static class OutboxEndpoints
             return errors.ToProblem();
         }
 
-        var messages = await db.OutboundMessages.AsNoTracking()
-            .Where(m => m.Status == wanted)
-            .OrderByDescending(m => m.Id)
-            .Take(200)
-            .ToListAsync(cancellationToken);
+        var messages = await OutboxDesk.ListAsync(db, wanted, cancellationToken);
         return Results.Ok(messages.Select(m => new
         {
             m.Id,

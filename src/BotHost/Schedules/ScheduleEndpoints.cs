@@ -155,9 +155,9 @@ internal static class ScheduleEndpoints
             errors.Add("pickupAfter", "must not be shorter than closesAfter: pickup comes after the cut-off.");
         }
 
-        var groups = await CampaignEndpoints.ReadChatsAsync(db, input.ChatIds, errors, cancellationToken);
+        var groups = await CampaignChecks.ReadChatsAsync(db, input.ChatIds, errors, cancellationToken);
         var warnings = new List<string>();
-        CampaignEndpoints.ReadItems(input.Items, errors, warnings);
+        CampaignChecks.ReadItems(input.Items, errors, warnings);
         if (errors.Any)
         {
             return null;

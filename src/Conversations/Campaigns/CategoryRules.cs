@@ -7,19 +7,20 @@ namespace GroupBuy.Conversations.Campaigns;
 /// </summary>
 public static class CategoryRules
 {
-    private static readonly Dictionary<string, string?> Categories = new(StringComparer.Ordinal)
+    // Why a category does not suit group buying, in English for the API and in Chinese for the console.
+    private static readonly Dictionary<string, (string Why, string InChinese)?> Categories = new(StringComparer.Ordinal)
     {
         ["生鲜"] = null,
         ["日用品"] = null,
         ["食品"] = null,
         ["母婴"] = null,
         ["个护"] = null,
-        ["大家电"] = "oversized and heavy",
-        ["家具"] = "oversized and heavy",
-        ["玻璃制品"] = "breaks easily in transit",
-        ["冰淇淋"] = "melts in transit",
-        ["冷冻"] = "needs an unbroken cold chain",
-        ["需安装"] = "needs installing",
+        ["大家电"] = ("oversized and heavy", "体积大、分量重"),
+        ["家具"] = ("oversized and heavy", "体积大、分量重"),
+        ["玻璃制品"] = ("breaks easily in transit", "运输中容易碎"),
+        ["冰淇淋"] = ("melts in transit", "运输中会化"),
+        ["冷冻"] = ("needs an unbroken cold chain", "需要全程冷链"),
+        ["需安装"] = ("needs installing", "需要上门安装"),
     };
 
     /// <summary>Price advantage below this is not worth a group buy.</summary>
@@ -33,24 +34,53 @@ public static class CategoryRules
     public static bool IsKnown(string category) => Categories.ContainsKey(category);
 
     /// <summary>Why the category does not suit group buying, or null when it does.</summary>
-    public static string? Unsuitability(string category) => Categories.GetValueOrDefault(category);
+    public static string? Unsuitability(string category) => Categories.GetValueOrDefault(category)?.Why;
 
-    /// <summary>Warnings for an item's price against its reference price, in words ops can act on.</summary>
-    public static IEnumerable<string> PriceWarnings(int itemNo, string name, decimal price, decimal referencePrice)
+    /// <summary>The same reason in Chinese, for the console.</summary>
+    public static string? UnsuitabilityInChinese(string category) => Categories.GetValueOrDefault(category)?.InChinese;
+
+    /// <summary>
+    /// The warnings of an item that passed the checks: the override, when its category does not
+    /// suit group buying (it can only have been listed on ops' override), then its price advantage.
+    /// </summary>
+    public static IEnumerable<SelectionWarning> Warnings(int itemNo, string name, string category, decimal price, decimal referencePrice)
+    {
+        if (Categories.GetValueOrDefault(category) is { } unsuitable)
+        {
+            yield return new SelectionWarning(
+                $"Item {itemNo} ({name}) is in {category}, which does not suit group buying ({unsuitable.Why}); published on ops' override.",
+                $"{itemNo}号 {name} 属于{category}，{unsuitable.InChinese}，不适合社区团购；按运营的决定照样上架。");
+        }
+
+        if (PriceWarning(itemNo, name, price, referencePrice) is { } priceWarning)
+        {
+            yield return priceWarning;
+        }
+    }
+
+    /// <summary>A warning for an item's price against its reference price, in words ops can act on; null when it is within 10%–20%.</summary>
+    public static SelectionWarning? PriceWarning(int itemNo, string name, decimal price, decimal referencePrice)
     {
         if (referencePrice <= 0)
         {
-            yield break;
+            return null;
         }
 
         var advantage = (referencePrice - price) / referencePrice;
         if (advantage < MinAdvantage)
         {
-            yield return FormattableString.Invariant($"Item {itemNo} ({name}) is {advantage * 100:0.#}% below its reference price; group buys usually need at least {MinAdvantage * 100:0}%.");
+            return new SelectionWarning(
+                FormattableString.Invariant($"Item {itemNo} ({name}) is {advantage * 100:0.#}% below its reference price; group buys usually need at least {MinAdvantage * 100:0}%."),
+                FormattableString.Invariant($"{itemNo}号 {name} 只比参考价便宜 {advantage * 100:0.#}%，团购一般要便宜至少 {MinAdvantage * 100:0}%。"));
         }
-        else if (advantage > MaxAdvantage)
+
+        if (advantage > MaxAdvantage)
         {
-            yield return FormattableString.Invariant($"Item {itemNo} ({name}) is {advantage * 100:0.#}% below its reference price; above {MaxAdvantage * 100:0}% the margin may be too thin.");
+            return new SelectionWarning(
+                FormattableString.Invariant($"Item {itemNo} ({name}) is {advantage * 100:0.#}% below its reference price; above {MaxAdvantage * 100:0}% the margin may be too thin."),
+                FormattableString.Invariant($"{itemNo}号 {name} 比参考价便宜 {advantage * 100:0.#}%，超过 {MaxAdvantage * 100:0}% 利润可能太薄（低价恶性竞争）。"));
         }
+
+        return null;
     }
 }
