@@ -8,8 +8,9 @@ namespace GroupBuy.BotHost.Tests.Console;
 
 /// <summary>
 /// The console in a real browser (Debian's Chromium through Playwright) against the host on
-/// Kestrel and PostgreSQL: an ops person edits the campaign preview's wording, sees it in the
-/// simulated group, and a resident's order reaches the order list. Screenshots of the pages are
+/// Kestrel and PostgreSQL: an ops person edits the campaign preview's wording, creates a campaign
+/// and publishes it to a simulated group, sees the new wording there, a resident's 苹果+2 reaches
+/// the campaign's order list, and the wording goes back to the shipped default. Screenshots of the pages are
 /// written to <c>TestResults/screenshots/</c>.
 /// </summary>
 public sealed partial class ConsoleInBrowserTests : IClassFixture<PostgresDatabase>, IClassFixture<Chromium>
@@ -26,8 +27,9 @@ public sealed partial class ConsoleInBrowserTests : IClassFixture<PostgresDataba
     [Fact]
     public async Task Ops_change_the_preview_wording_and_a_resident_orders_in_the_simulator()
     {
-        await using var host = BotHostFactory.OnPostgres(database.ConnectionString, ("Ordering:AckDelaySeconds", "0"), ("Simulator:DemoOnFirstStart", "true"));
+        await using var host = BotHostFactory.OnPostgres(database.ConnectionString, ("Ordering:AckDelaySeconds", "0"), ("Simulator:DemoOnFirstStart", "false"));
         var address = host.StartOnKestrel();
+        await host.CreateAdminClient().RegisterGroupAsync("sim-room-1", channel: "simulator", leaderId: "sim:李姐");
         await ConsoleSession.CreateAccountAsync(host, "lina");
         var page = await chromium.OpenAsync(address);
 
@@ -60,17 +62,46 @@ public sealed partial class ConsoleInBrowserTests : IClassFixture<PostgresDataba
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("已保存为 v1");
         await Assertions.Expect(page.Locator("#template-history")).ToContainTextAsync("换个说法");
 
-        // A new community's campaign is previewed with the new word in the simulated group.
-        await page.GotoAsync("/console/simulator");
-        await page.GetByRole(AriaRole.Button, new() { Name = "创建演示社区" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#group-chat")).ToContainTextAsync("【周末鲜果（演示）】鲜果到");
+        // A campaign made with the form and published to the simulated group is previewed there with the new word.
+        await page.GotoAsync("/console/campaigns");
+        await page.GetByRole(AriaRole.Link, new() { Name = "新建活动" }).ClickAsync();
+        await page.GetByLabel("活动名称").FillAsync("周末鲜果");
+        await page.GetByLabel("截单时间").FillAsync("2099-01-01T20:00");
+        await page.GetByLabel("取货时间").FillAsync("2099-01-02T17:00");
+        await page.GetByLabel("取货点").FillAsync("3栋大堂快递柜旁");
+        await page.GetByLabel("阳光花园3栋团购群").CheckAsync();
+        await page.Locator("#Items_0__Name").FillAsync("红富士苹果");
+        await page.Locator("#Items_0__Aliases").FillAsync("苹果");
+        await page.Locator("#Items_0__Price").FillAsync("19.9");
+        await page.Locator("#Items_0__ReferencePrice").FillAsync("25.9");
+        await page.Locator("#Items_0__Category").SelectOptionAsync("生鲜");
+        await page.Locator("#Items_0__Stock").FillAsync("100");
+        await Chromium.ScreenshotAsync(page, "04-campaign-form");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("活动已保存为草稿");
+        var campaignPage = page.Url;
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布到群" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("接单中");
+        await Chromium.ScreenshotAsync(page, "05-campaign");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "模拟群聊" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#group-chat")).ToContainTextAsync("【周末鲜果】鲜果到");
 
         // A resident orders; the bot's acknowledgement appears without reloading.
         await page.GetByLabel("我的名字").FillAsync("王阿姨");
         await page.GetByLabel("说点什么").FillAsync("苹果+2");
         await page.GetByRole(AriaRole.Button, new() { Name = "发送", Exact = true }).First.ClickAsync();
         await Assertions.Expect(page.Locator("#group-chat")).ToContainTextAsync("王阿姨：1号红富士苹果×2");
-        await Chromium.ScreenshotAsync(page, "04-simulator");
+        await Chromium.ScreenshotAsync(page, "06-simulator");
+
+        // The order is in the campaign's order list, and found by the resident's name.
+        await page.GotoAsync(campaignPage);
+        await Assertions.Expect(page.Locator("#order-list")).ToContainTextAsync("1号红富士苹果×2");
+        await page.GetByLabel("搜索").FillAsync("王阿姨");
+        await page.GetByRole(AriaRole.Button, new() { Name = "搜索" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#order-list tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#order-list")).ToContainTextAsync("王阿姨");
+        await Chromium.ScreenshotAsync(page, "07-campaign-orders");
 
         // Back to the shipped wording.
         await page.GotoAsync("/console/templates/campaign-preview");

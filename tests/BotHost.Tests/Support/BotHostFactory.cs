@@ -37,25 +37,29 @@ public sealed class BotHostFactory : WebApplicationFactory<Program>
     /// Starts the host on Kestrel at a free loopback port, for a real browser; the address it
     /// listens on. Call before anything else touches the host.
     /// </summary>
+    private Uri? kestrelAddress;
+
     public Uri StartOnKestrel()
     {
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         StartServer();
         var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
             .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
-        return new Uri(addresses.First());
+        kestrelAddress = new Uri(addresses.First());
+        return kestrelAddress;
     }
 
     /// <summary>A client that sends the admin bearer key.</summary>
     public HttpClient CreateAdminClient()
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateAnonymousClient();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
         return client;
     }
 
+    /// <summary>A client without credentials; on Kestrel it goes over the real socket.</summary>
     public HttpClient CreateAnonymousClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = kestrelAddress ?? new Uri("http://localhost") });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
