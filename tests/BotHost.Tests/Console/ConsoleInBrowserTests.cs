@@ -103,6 +103,18 @@ public sealed partial class ConsoleInBrowserTests : IClassFixture<PostgresDataba
         await Assertions.Expect(page.Locator("#order-list")).ToContainTextAsync("王阿姨");
         await Chromium.ScreenshotAsync(page, "07-campaign-orders");
 
+        // 今日 lists the campaign taking orders and the last hour's order; 试读回复 reads a reply without ordering.
+        await page.GetByRole(AriaRole.Link, new() { Name = "今日" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#taking-orders-list")).ToContainTextAsync("周末鲜果");
+        await Assertions.Expect(page.Locator("#recent-orders-list")).ToContainTextAsync("王阿姨");
+        await Chromium.ScreenshotAsync(page, "08-today");
+        await page.GotoAsync(campaignPage);
+        await page.GetByRole(AriaRole.Link, new() { Name = "试读回复" }).Last.ClickAsync();
+        await page.GetByLabel("回复内容").FillAsync("苹果要3份");
+        await page.GetByRole(AriaRole.Button, new() { Name = "试读" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#reading")).ToContainTextAsync("红富士苹果");
+        await Chromium.ScreenshotAsync(page, "09-try-a-reply");
+
         // Back to the shipped wording.
         await page.GotoAsync("/console/templates/campaign-preview");
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
