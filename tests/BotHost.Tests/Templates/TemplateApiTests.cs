@@ -26,7 +26,9 @@ public sealed class TemplateApiTests : IClassFixture<PostgresDatabase>, IAsyncLi
 
     public async Task InitializeAsync()
     {
-        host = BotHostFactory.OnPostgres(database.ConnectionString);
+        // This host answers the API only: a chat scenario's host, which has the bridge, sends and
+        // reads the chat, and a second sender without the bridge would fail its messages.
+        host = BotHostFactory.OnPostgres(database.ConnectionString, ("Outbox:Workers", "0"), ("Inbox:Workers", "0"));
         admin = host.CreateAdminClient();
         // Each test starts from the shipped defaults.
         await using var scope = host.Services.CreateAsyncScope();
