@@ -1,6 +1,5 @@
 using GroupBuy.BotHost.Admin;
 using GroupBuy.BotHost.Http;
-using GroupBuy.Conversations.Chats;
 using GroupBuy.Conversations.Groups;
 using GroupBuy.Conversations.Storage;
 using GroupBuy.Conversations.Time;
@@ -29,84 +28,28 @@ internal static class GroupEndpoints
         }
 
         var errors = new FieldErrors();
-        var chatId = errors.RequiredText("chatId", input.ChatId, 128);
-        var channel = errors.RequiredText("channel", input.Channel, 16).ToLowerInvariant();
-        errors.OneOf("channel", channel, ChannelNames.All);
-        var name = errors.RequiredText("name", input.Name, 128);
-        var community = errors.RequiredText("community", input.Community, 128);
-        var leaderId = errors.RequiredText("leaderId", input.LeaderId, 128);
-        var leaderName = errors.RequiredText("leaderName", input.LeaderName, 64);
-        var route = ReadWeComRoute(input, channel, errors);
-        if (errors.Any)
+        var registration = await GroupRegistration.AddAsync(input, db, clock.GetUtcNow(), errors, cancellationToken);
+        if (registration.AlreadyRegisteredAs is { } registered)
+        {
+            return AlreadyRegistered(input, registered);
+        }
+
+        if (registration.Added is not { } group)
         {
             return errors.ToProblem();
         }
 
-        if (await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Channel == channel && g.ChatId == chatId, cancellationToken) is { } registered)
+        if (!await GroupRegistration.TrySaveAsync(db, group, cancellationToken))
         {
-            return Problems.Conflict($"The {channel} chat '{chatId}' is already registered as group {registered.Id}.");
-        }
-
-        var group = new Group(channel, chatId, name, community, leaderId, leaderName, clock.GetUtcNow());
-        if (route is { } wecomRoute)
-        {
-            group.DeliverViaWeCom(wecomRoute, input.RobotKey);
-        }
-
-        db.Groups.Add(group);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
-        {
-            var existing = await db.Groups.AsNoTracking().FirstAsync(g => g.Channel == channel && g.ChatId == chatId, cancellationToken);
-            return Problems.Conflict($"The {channel} chat '{chatId}' is already registered as group {existing.Id}.");
+            var existing = await GroupRegistration.RegisteredIdAsync(db, group.Channel, group.ChatId, cancellationToken);
+            return AlreadyRegistered(input, existing ?? 0);
         }
 
         return Results.Created($"/api/groups/{group.Id}", Present(group, zone));
     }
 
-    /// <summary>WeCom groups say how the bot posts into them; the robot route needs the robot's webhook key.</summary>
-    private static WeComRoute? ReadWeComRoute(GroupRequest input, string channel, FieldErrors errors)
-    {
-        if (channel != ChannelNames.WeCom)
-        {
-            if (input.WeComRoute is not null || input.RobotKey is not null)
-            {
-                errors.Add(input.WeComRoute is not null ? "weComRoute" : "robotKey", "applies only to wecom groups.");
-            }
-
-            return null;
-        }
-
-        if (string.IsNullOrWhiteSpace(input.WeComRoute))
-        {
-            errors.Add("weComRoute", "is required for a wecom group: robot, appChat or customerGroup.");
-            return null;
-        }
-
-        if (!Enum.TryParse<WeComRoute>(input.WeComRoute, ignoreCase: true, out var route) || !Enum.IsDefined(route) || int.TryParse(input.WeComRoute, out _))
-        {
-            errors.Add("weComRoute", "must be one of: robot, appChat, customerGroup.");
-            return null;
-        }
-
-        if (route == WeComRoute.Robot && string.IsNullOrWhiteSpace(input.RobotKey))
-        {
-            errors.Add("robotKey", "is required for the robot route: the key from the group robot's webhook URL.");
-        }
-        else if (route != WeComRoute.Robot && input.RobotKey is not null)
-        {
-            errors.Add("robotKey", "applies only to the robot route.");
-        }
-        else if (input.RobotKey is { Length: > 100 })
-        {
-            errors.Add("robotKey", "must be at most 100 characters.");
-        }
-
-        return route;
-    }
+    private static IResult AlreadyRegistered(GroupRequest input, long id) =>
+        Problems.Conflict($"The {input.Channel!.Trim().ToLowerInvariant()} chat '{input.ChatId!.Trim()}' is already registered as group {id}.");
 
     private static async Task<IResult> ListAsync(GroupBuyDbContext db, BusinessTimeZone zone, CancellationToken cancellationToken)
     {

@@ -7,8 +7,8 @@ using GroupBuy.Conversations.Time;
 namespace GroupBuy.BotHost.Leaders;
 
 /// <summary>
-/// Ops read leaders' commission: <c>GET /api/leaders/{leaderId}/statements?week=2026-W48[&amp;channel=]</c>
-/// (the weekly settlement statement) and <c>GET /api/leaders/ranking?month=2026-11</c> (sales and
+/// Ops read leaders' commission: <c>GET /api/leaders/{leaderId}/statements?week=2026-W48[&amp;channel=][&amp;format=csv]</c>
+/// (the weekly settlement statement, as JSON or as a spreadsheet) and <c>GET /api/leaders/ranking?month=2026-11</c> (sales and
 /// after-sales service, with 月度销量冠军 and 月度服务之星).
 /// </summary>
 /// <remarks>
@@ -26,9 +26,15 @@ internal static class LeaderEndpoints
     }
 
     private static async Task<IResult> StatementAsync(
-        string leaderId, string? week, string? channel, CommissionReports reports, BusinessTimeZone zone, CancellationToken cancellationToken)
+        string leaderId, string? week, string? channel, string? format, CommissionReports reports, BusinessTimeZone zone, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
+        var csv = format?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "json" => false,
+            "csv" => true,
+            _ => UnknownFormat(errors),
+        };
         if (!SettlementPeriod.TryParseWeek(week, zone, out var period))
         {
             errors.Add("week", string.IsNullOrWhiteSpace(week)
@@ -60,9 +66,20 @@ internal static class LeaderEndpoints
         }
 
         var statement = wanted is null ? null : await reports.WeeklyStatementAsync(wanted, leaderId, period, cancellationToken);
-        return statement is null
-            ? Problems.NotFound($"No group{(channel is null ? string.Empty : $" on {wanted}")} is led by '{leaderId}'.")
+        if (statement is null)
+        {
+            return Problems.NotFound($"No group{(channel is null ? string.Empty : $" on {wanted}")} is led by '{leaderId}'.");
+        }
+
+        return csv
+            ? Results.Stream(body => LeaderStatementCsv.WriteAsync(statement, body, cancellationToken), LeaderStatementCsv.ContentType, LeaderStatementCsv.FileName(statement))
             : Results.Ok(statement);
+    }
+
+    private static bool UnknownFormat(FieldErrors errors)
+    {
+        errors.Add("format", "must be json or csv (or leave it out for JSON).");
+        return false;
     }
 
     private static async Task<IResult> RankingAsync(string? month, CommissionReports reports, BusinessTimeZone zone, CancellationToken cancellationToken)

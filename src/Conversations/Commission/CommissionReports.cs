@@ -93,6 +93,14 @@ public sealed class CommissionReports
     }
 
     /// <summary>
+    /// The same statement over a calendar month, for the console's monthly view: categories and
+    /// groups for the whole month, whose month-to-date is then the month itself, so its figures are
+    /// the ones the month's ranking shows for the leader. Null as for a week.
+    /// </summary>
+    public Task<LeaderStatement?> MonthlyStatementAsync(string channel, string leaderId, SettlementPeriod month, CancellationToken cancellationToken) =>
+        WeeklyStatementAsync(channel, leaderId, month, cancellationToken);
+
+    /// <summary>
     /// Every leader who sold something in the month, by sales (月度销量冠军 first), with the
     /// after-sales service of their groups (月度服务之星 flagged). A leader who sold nothing is not
     /// listed, however they served.
