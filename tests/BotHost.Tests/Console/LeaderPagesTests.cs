@@ -113,6 +113,8 @@ public sealed class LeaderPagesTests : IClassFixture<PostgresDatabase>
         Assert.Equal("结算期,团长,渠道,团长ID,类别,名称,社区,销售额,佣金比例,佣金", lines[0]);
         Assert.Contains($"{week},李姐,gateway,u-leader,品类,生鲜,,38.40,10%,3.84", lines);
         Assert.Contains($"{week},李姐,gateway,u-leader,合计,,,138.05,,9.82", lines);
+        var badFormat = await chat.Admin.GetAsync(Url($"/api/leaders/{ChatScenario.LeaderId}/statements?week={week}&format=xml"));
+        Assert.Equal(["must be json or csv (or leave it out for JSON)."], (await badFormat.AssertProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("format"));
         var monthCsv = await session.Client.GetAsync(Url($"/console/groups/leaders/statement/csv?channel=gateway&leader=u-leader&month={month}"));
         Assert.Equal($"statement-u-leader-{month}.csv", monthCsv.Content.Headers.ContentDisposition?.FileName);
     }
