@@ -3,7 +3,7 @@ using Xunit;
 
 namespace GroupBuy.BotHost.Tests.Console;
 
-/// <summary>How the ticket pages word a deadline, and when it stands out.</summary>
+/// <summary>How the ticket pages word a deadline and when it stands out, and how they show a name holding a phone number.</summary>
 public sealed class TicketCountdownTests
 {
     private static readonly DateTimeOffset Now = new(2037, 1, 5, 10, 0, 0, TimeSpan.FromHours(8));
