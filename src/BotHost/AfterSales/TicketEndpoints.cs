@@ -87,8 +87,7 @@ internal static class TicketEndpoints
         }
 
         var errors = new FieldErrors();
-        var decision = Check(input, clock.GetUtcNow(), errors);
-        if (decision is null)
+        if (TicketDecisions.Check(input, clock.GetUtcNow(), errors) is not { } decision)
         {
             return errors.ToProblem();
         }
@@ -98,10 +97,9 @@ internal static class TicketEndpoints
             return NotFound(id);
         }
 
-        var result = await desk.DecideAsync(ticketId, decision.Value.Resolution, decision.Value.RefundAmount, TicketActor.Api, cancellationToken);
-        if (result is { Outcome: TicketCommandOutcome.BadAmount, Ticket: { } refused })
+        var result = await TicketDecisions.DecideAsync(ticketId, decision, desk, errors, cancellationToken);
+        if (errors.Any)
         {
-            errors.Add("amount", $"must be more than 0 and at most the {refused.Paid.ToString(CultureInfo.InvariantCulture)} yuan paid, in whole fen.");
             return errors.ToProblem();
         }
 
@@ -117,57 +115,8 @@ internal static class TicketEndpoints
             return NotFound(id);
         }
 
-        var result = await desk.MarkDoneAsync(ticketId, TicketActor.Api, clock.GetUtcNow(), cancellationToken);
+        var result = await TicketDecisions.MarkDoneAsync(ticketId, desk, clock.GetUtcNow(), cancellationToken);
         return await AnswerAsync(id, result, db, zone, cancellationToken);
-    }
-
-    /// <summary>
-    /// The resolution a body asks for, or null with <paramref name="errors"/> filled. The refund's
-    /// upper bound (what was paid) is the desk's to check: it needs the ticket.
-    /// </summary>
-    private static (Resolution Resolution, decimal? RefundAmount)? Check(ResolutionRequest input, DateTimeOffset now, FieldErrors errors)
-    {
-        var code = errors.RequiredText("kind", input.Kind, 32).ToLowerInvariant();
-        errors.OneOf("kind", code, ResolutionKindCodes.All);
-        if (errors.Any || !ResolutionKindCodes.TryParse(code, out var kind))
-        {
-            return null;
-        }
-
-        var coupon = input.Coupon == true;
-        if (coupon && kind != ResolutionKind.Compensation)
-        {
-            errors.Add("coupon", "is only for a compensation; leave it out for a refund or an exchange.");
-        }
-
-        switch (kind)
-        {
-            case ResolutionKind.Refund when input.Amount is { } refund && (refund <= 0m || decimal.Round(refund, 2) != refund):
-                errors.Add("amount", "must be more than 0 yuan, in whole fen; leave it out to refund all that was paid.");
-                break;
-            case ResolutionKind.Exchange when input.Amount is not null:
-                errors.Add("amount", "must be left out for an exchange: the goods are replaced, no money changes hands.");
-                break;
-            case ResolutionKind.Compensation when coupon && input.Amount is not null:
-                errors.Add("coupon", "cannot come with amount: a compensation is cash or the coupon, not both.");
-                break;
-            case ResolutionKind.Compensation when !coupon && input.Amount is null:
-                errors.Add("amount", $"is required for a compensation: {CashCompensation.Minimum}–{CashCompensation.Maximum} yuan in cash, or send \"coupon\": true instead.");
-                break;
-            case ResolutionKind.Compensation when input.Amount is { } cash && !CashCompensation.IsValid(cash):
-                errors.Add("amount", $"must be {CashCompensation.Minimum}–{CashCompensation.Maximum} yuan in whole fen for a cash compensation; more is a refund.");
-                break;
-        }
-
-        if (errors.Any)
-        {
-            return null;
-        }
-
-        Compensation? compensation = kind != ResolutionKind.Compensation ? null
-            : coupon ? CouponCompensation.Standard
-            : new CashCompensation(input.Amount!.Value);
-        return (new Resolution(kind, now, compensation), kind == ResolutionKind.Refund ? input.Amount : null);
     }
 
     /// <summary>
@@ -183,33 +132,17 @@ internal static class TicketEndpoints
 
         if (!result.Succeeded)
         {
-            var (title, detail) = Refusal(result.Outcome, ticket);
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
+            var refusal = TicketDecisions.Refusal(result.Outcome, ticket);
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: refusal.Title, detail: refusal.Detail);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await TicketDecisions.TrySaveAsync(db, cancellationToken))
         {
             // The resident (or a timer) moved the ticket on while this request was handled.
             return Problems.ChangedMeanwhile($"Ticket {ticket.Number}");
         }
 
         return Results.Ok(TicketDetailResponse.From(ticket, zone));
-    }
-
-    private static (string Title, string Detail) Refusal(TicketCommandOutcome outcome, Ticket ticket)
-    {
-        var status = TicketStatusNames.Code(ticket.Status);
-        return outcome switch
-        {
-            TicketCommandOutcome.CannotDecide => ("Cannot decide", $"Ticket {ticket.Number} is {status}: a resolution can be decided or changed only while the ticket is open or proposed, before the resident accepts one."),
-            TicketCommandOutcome.NotAccepted => ("Not accepted", $"Ticket {ticket.Number} is {status}: only a resolution the resident accepted (in_progress) can be marked done."),
-            TicketCommandOutcome.AlreadyDone => ("Already done", $"Ticket {ticket.Number} is {status}: its resolution was already carried out."),
-            _ => ("Refused", $"Ticket {ticket.Number} is {status}; the command was refused ({outcome})."),
-        };
     }
 
     /// <summary>"24" is ticket 24, and so is "T1024", the number residents and leaders see.</summary>

@@ -145,6 +145,22 @@ public sealed class Ticket : IVersioned
         && CompensationCash == (resolution.Compensation as CashCompensation)?.Yuan
         && (resolution.Kind != AfterSales.ResolutionKind.Refund || RefundAmount == (refundAmount ?? Paid));
 
+    /// <summary>
+    /// The next deadline someone must meet, as the after-sales timers escalate them: the first
+    /// answer while nobody has answered an open ticket, then the resolution's (the resident's
+    /// acceptance while proposed, the carrying out once accepted). Null when none runs: carried
+    /// out, closed, or open again after the resident declined (it went to ops at once).
+    /// </summary>
+    public DateTimeOffset? NextDueAt => Status switch
+    {
+        TicketStatus.Open when AnsweredAt is null => FirstAnswerDueAt,
+        TicketStatus.Proposed or TicketStatus.InProgress => DueAt,
+        _ => null,
+    };
+
+    /// <summary>True while <see cref="NextDueAt"/> is the first answer rather than a resolution's deadline.</summary>
+    public bool AwaitsFirstAnswer => Status == TicketStatus.Open && AnsweredAt is null;
+
     public bool IsAwaitingFollowUpAnswer => Status == TicketStatus.Done && FollowUpSentAt is not null && Rating is null;
 
     /// <summary>

@@ -97,7 +97,7 @@ public sealed class MessageContext
         where TModel : IMessageModel
     {
         var text = await templates.RenderAsync(model, cancellationToken);
-        var key = $"reply:{Message.Channel}:{Message.MessageId}:{++replies}";
+        var key = ReplyKeys.Of(Message.Channel, Message.MessageId, ++replies);
         var reply = Answer(text, key);
         // A channel's reply address takes one answer; any further ones go the ordinary way.
         Db.OutboundMessages.Add(reply.Via(replies == 1 ? Message.ReplyUrl : null));
@@ -117,7 +117,7 @@ public sealed class MessageContext
         }
 
         var text = await templates.RenderAsync(model, cancellationToken);
-        var key = $"reply:{Message.Channel}:{Message.MessageId}:{++replies}";
+        var key = ReplyKeys.Of(Message.Channel, Message.MessageId, ++replies);
         Db.OutboundMessages.Add(OutboundMessage.ToUser(Message.Channel, Message.SenderId, text, key, Now));
     }
 

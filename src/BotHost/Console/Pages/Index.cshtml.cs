@@ -125,9 +125,8 @@ public sealed class IndexModel(GroupBuyDbContext db, Audit audit, TimeProvider c
                 || ((t.Status == TicketStatus.Proposed || t.Status == TicketStatus.InProgress) && t.DueAt != null && t.DueAt <= soon))
             .ToListAsync(cancellationToken);
         Tickets = [.. tickets
-            .Select(t => t.Status == TicketStatus.Open
-                ? new TicketDue(t, FirstAnswer: true, t.FirstAnswerDueAt)
-                : new TicketDue(t, FirstAnswer: false, t.DueAt!.Value))
+            .Where(t => t.NextDueAt is not null)
+            .Select(t => new TicketDue(t, t.AwaitsFirstAnswer, t.NextDueAt!.Value))
             .OrderBy(t => t.DueAt)];
     }
 }
