@@ -36,6 +36,7 @@ try
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseAntiforgery();
+    app.UseMiddleware<ApiChangeAudit>();
 
     app.MapHealth();
     app.MapAdminLogin();

@@ -24,7 +24,7 @@ internal static partial class CampaignEndpoints
         campaigns.MapPatch("/{id:long}/items/{itemNo:int}", EditItemAsync);
         campaigns.MapPost("/{id:long}/publish", PublishAsync);
         campaigns.MapPost("/{id:long}/close", CloseAsync);
-        campaigns.MapPost("/{id:long}/parse", ParseAsync);
+        campaigns.MapPost("/{id:long}/parse", ParseAsync).WithMetadata(NoApiAuditEntry.StoresNothing);
         campaigns.MapGet("/{id:long}/orders", OrdersAsync);
         return endpoints;
     }

@@ -17,10 +17,10 @@ internal static class TemplateEndpoints
         var templates = endpoints.MapGroup("/api/templates").RequireAuthorization(AdminAuthentication.ApiPolicy);
         templates.MapGet("/", ListAsync);
         templates.MapGet("/{name}", GetAsync);
-        templates.MapPut("/{name}", SaveAsync);
+        templates.MapPut("/{name}", SaveAsync).WithMetadata(NoApiAuditEntry.RecordedByItsUseCase);
         templates.MapGet("/{name}/versions", VersionsAsync);
-        templates.MapPost("/{name}/rollback", RollbackAsync);
-        templates.MapPost("/{name}/preview", PreviewAsync);
+        templates.MapPost("/{name}/rollback", RollbackAsync).WithMetadata(NoApiAuditEntry.RecordedByItsUseCase);
+        templates.MapPost("/{name}/preview", PreviewAsync).WithMetadata(NoApiAuditEntry.StoresNothing);
         return endpoints;
     }
 

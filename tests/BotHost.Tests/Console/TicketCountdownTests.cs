@@ -3,7 +3,7 @@ using Xunit;
 
 namespace GroupBuy.BotHost.Tests.Console;
 
-/// <summary>How the ticket pages word a deadline and when it stands out, and how they show a name holding a phone number.</summary>
+/// <summary>How the ticket pages word a deadline and when it stands out.</summary>
 public sealed class TicketCountdownTests
 {
     private static readonly DateTimeOffset Now = new(2037, 1, 5, 10, 0, 0, TimeSpan.FromHours(8));
@@ -26,12 +26,5 @@ public sealed class TicketCountdownTests
 
         Assert.Equal(text, countdown.Text);
         Assert.Equal(tone, countdown.Tone);
-    }
-
-    [Fact]
-    public void A_phone_number_in_a_name_is_masked_and_other_digits_are_kept()
-    {
-        Assert.Equal("3栋王阿姨138****5678", ContactMask.Name("3栋王阿姨13812345678"));
-        Assert.Equal("订单 113812345678", ContactMask.Name("订单 113812345678"));
     }
 }

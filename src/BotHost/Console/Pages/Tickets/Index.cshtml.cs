@@ -75,7 +75,7 @@ public sealed class IndexModel(GroupBuyDbContext db, TimeProvider clock) : PageM
                 t.Id,
                 t.Number,
                 t.Status,
-                ContactMask.Name(t.ResidentName),
+                ShownName.Of(t.ResidentName),
                 groups.GetValueOrDefault(t.GroupId) ?? string.Empty,
                 t.CampaignId,
                 campaigns.GetValueOrDefault(t.CampaignId) ?? string.Empty,

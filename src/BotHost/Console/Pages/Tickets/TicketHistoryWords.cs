@@ -36,7 +36,7 @@ public static partial class TicketHistoryWords
         ArgumentNullException.ThrowIfNull(ticket);
         if (actor == ticket.ResidentUserId)
         {
-            return "居民 " + ContactMask.Name(ticket.ResidentName);
+            return "居民 " + ShownName.Of(ticket.ResidentName);
         }
 
         if (group is not null && actor == group.LeaderId)
