@@ -47,8 +47,8 @@ internal static class ScheduleChecks
         return new ValidSchedule(name, cron!, input.Enabled ?? true, title, groups, closesAfter!.Value, pickupAfter!.Value, pickupPoint, items, warnings);
     }
 
-    /// <summary>The cron as Cronos reads it, and one that still comes round; an error on <c>cron</c> otherwise.</summary>
-    private static ScheduleCron? ReadCron(string? text, DateTimeOffset now, BusinessTimeZone zone, FieldErrors errors)
+    /// <summary>The cron as Cronos reads it, and one that still comes round; an error on <c>cron</c> otherwise. The console's preview asks it too.</summary>
+    public static ScheduleCron? ReadCron(string? text, DateTimeOffset now, BusinessTimeZone zone, FieldErrors errors)
     {
         var cron = ScheduleCron.TryParse(text, out var why);
         if (cron is null)

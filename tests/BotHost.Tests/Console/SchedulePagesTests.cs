@@ -307,4 +307,158 @@ public sealed class SchedulePagesTests : IClassFixture<PostgresDatabase>
         Assert.Equal(["schedule.run", "schedule.delete"], (await AuditAsync(host, id)).Select(a => a.Action));
         Assert.Equal(HttpStatusCode.NotFound, (await session.Client.GetAsync(Url($"/console/schedules/{id}"))).StatusCode);
     }
+
+    /// <summary>The schedule form's fields as a browser posts them; an item is (name, aliases, price, reference price, category, stock).</summary>
+    private static List<KeyValuePair<string, string>> Form(
+        string name, string cron, string[] chatIds, (string Days, string Hours) closes, (string Days, string Hours) pickup, params (string Name, string Aliases, string Price, string Reference, string Category, string Stock)[] items)
+    {
+        List<KeyValuePair<string, string>> fields =
+        [
+            new("Name", name),
+            new("Cron", cron),
+            new("Title", "周末水果"),
+            new("PickupPoint", "3栋大堂快递柜旁"),
+            new("ClosesAfter.Days", closes.Days),
+            new("ClosesAfter.Hours", closes.Hours),
+            new("ClosesAfter.Minutes", string.Empty),
+            new("PickupAfter.Days", pickup.Days),
+            new("PickupAfter.Hours", pickup.Hours),
+            new("PickupAfter.Minutes", string.Empty),
+            .. chatIds.Select(c => new KeyValuePair<string, string>("ChatIds", c)),
+        ];
+        for (var i = 0; i < items.Length; i++)
+        {
+            var (itemName, aliases, price, reference, category, stock) = items[i];
+            fields.AddRange(
+            [
+                new($"Items[{i}].Name", itemName),
+                new($"Items[{i}].Aliases", aliases),
+                new($"Items[{i}].Price", price),
+                new($"Items[{i}].ReferencePrice", reference),
+                new($"Items[{i}].Category", category),
+                new($"Items[{i}].Stock", stock),
+            ]);
+        }
+
+        // A spare row left empty, as the form always offers one.
+        fields.AddRange([new($"Items[{items.Length}].Name", string.Empty), new($"Items[{items.Length}].Category", string.Empty)]);
+        return fields;
+    }
+
+    [Fact]
+    public async Task A_schedule_made_with_the_form_reads_its_cron_out_and_is_stored_as_the_api_stores_it_with_its_job()
+    {
+        await using var host = CreateHost();
+        var admin = host.CreateAdminClient();
+        await admin.RegisterGroupAsync("room-form", name: "幸福里3栋团购群");
+        var session = await ConsoleSession.SignInAsync(host, "former");
+
+        // 看看是什么意思: the cron in words and its next runs, nothing stored.
+        var empty = await session.GetPageAsync("/console/schedules/new");
+        Assert.Contains("幸福里3栋团购群", ConsoleHtml.Text(empty), StringComparison.Ordinal);
+        var preview = await session.PostFormAsync("/console/schedules/new", [new("Cron", "30 9 * * 1-5"), new("Command", "cron")]);
+        var previewHtml = await preview.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Equal("周一至周五 09:30", ConsoleHtml.Element(previewHtml, "cron-words", "strong"));
+        Assert.Contains("接下来：1月3日(周四) 09:30；1月4日(周五) 09:30；1月7日(周一) 09:30", ConsoleHtml.Text(previewHtml), StringComparison.Ordinal);
+        Assert.Equal("30 9 * * 1-5", ConsoleHtml.InputValue(previewHtml, "Cron"));
+
+        var form = Form("周末水果（每周五晚）", "0 20 * * 5", ["room-form"], ("1", "2"), ("1", "14"), ("砀山梨", "梨，雪梨", "9.9", "12.8", "生鲜", "80"));
+        var saved = await session.PostFormAsync("/console/schedules/new", [.. form, new("Enabled", "true")]);
+        var body = await saved.Content.ReadAsStringAsync();
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, $"The form answered {(int)saved.StatusCode}: {ConsoleHtml.Text(body)}");
+        var location = saved.Headers.Location!.OriginalString;
+        Assert.Matches("^/console/schedules/[0-9]+$", location);
+        var id = long.Parse(location.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+
+        var detail = await session.GetPageAsync(location);
+        Assert.Contains("排期已保存：每周五 20:00，下一次在 1月4日(周五) 20:00 自动发布。", ConsoleHtml.Text(detail), StringComparison.Ordinal);
+
+        // Stored as the API would have stored it: the offsets in its form, the items and chats, enabled with its job.
+        var stored = await admin.GetFromJsonAsync<JsonElement>(Url($"/api/schedules/{id}"));
+        Assert.Equal("0 20 * * 5", stored.GetProperty("cron").GetString());
+        Assert.Equal("每周五 20:00", stored.GetProperty("cronText").GetString());
+        Assert.Equal("1.02:00:00", stored.GetProperty("closesAfter").GetString());
+        Assert.Equal("1.14:00:00", stored.GetProperty("pickupAfter").GetString());
+        Assert.True(stored.GetProperty("enabled").GetBoolean());
+        Assert.Equal(["room-form"], stored.GetProperty("chatIds").EnumerateArray().Select(c => c.GetString() ?? string.Empty));
+        var item = Assert.Single(stored.GetProperty("items").EnumerateArray());
+        Assert.Equal(["梨", "雪梨"], item.GetProperty("aliases").EnumerateArray().Select(a => a.GetString() ?? string.Empty));
+        Assert.Equal(80, item.GetProperty("stock").GetInt32());
+        Assert.Equal("0 20 * * 5", RecurringJob(host, id)?.Cron);
+
+        var audit = Assert.Single(await AuditAsync(host, id));
+        Assert.Equal(("former", "schedule.create", "周末水果（每周五晚）"), (audit.Actor, audit.Action, audit.Detail));
+    }
+
+    [Fact]
+    public async Task A_refused_form_shows_each_error_beside_its_field_keeps_what_was_typed_and_stores_nothing()
+    {
+        await using var host = CreateHost();
+        var admin = host.CreateAdminClient();
+        await admin.RegisterGroupAsync("room-refused");
+        var session = await ConsoleSession.SignInAsync(host, "refused");
+        var before = await ReadAsync(host, db => db.Schedules.CountAsync());
+
+        var form = Form(" ", "0 20 * *", [], ("一", ""), ("0", "1"), ("冰箱", "", "便宜", "2399", "大家电", ""));
+        var response = await session.PostFormAsync("/console/schedules/new", form);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("有几处要改一下", ConsoleHtml.Text(html), StringComparison.Ordinal);
+        Assert.Equal("必填。", ConsoleHtml.FieldError(html, "Name"));
+        Assert.Equal("要五段（分 时 日 月 星期），现在是 4 段；如 0 20 * * 3 表示每周三 20:00。", ConsoleHtml.FieldError(html, "Cron"));
+        Assert.Equal("天、小时、分钟都要填整数（不用的可以空着）。", ConsoleHtml.FieldError(html, "ClosesAfter"));
+        Assert.Equal("至少选一个已登记的群。", ConsoleHtml.FieldError(html, "ChatIds"));
+        Assert.Equal("请填金额（元），如 12.8。", ConsoleHtml.FieldError(html, "Items[0].Price"));
+        Assert.StartsWith("大家电", ConsoleHtml.FieldError(html, "Items[0].Category"), StringComparison.Ordinal);
+        Assert.Equal("0 20 * *", ConsoleHtml.InputValue(html, "Cron"));
+        Assert.Equal("一", ConsoleHtml.InputValue(html, "ClosesAfter.Days"));
+        Assert.Equal("便宜", ConsoleHtml.InputValue(html, "Items[0].Price"));
+
+        // Pickup before the cut-off is refused beside the pickup.
+        var early = await session.PostFormAsync("/console/schedules/new", Form("取货太早", "0 20 * * 5", ["room-refused"], ("1", "2"), ("1", "0"), ("香蕉", "", "6", "7", "生鲜", "")));
+        Assert.Equal("取货不能早于截单：取货时间要在截单之后。", ConsoleHtml.FieldError(await early.Content.ReadAsStringAsync(), "PickupAfter"));
+
+        Assert.Equal(before, await ReadAsync(host, db => db.Schedules.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Editing_through_the_form_replaces_the_schedule_moves_its_job_and_keeps_a_paused_one_paused()
+    {
+        await using var host = CreateHost();
+        var admin = host.CreateAdminClient();
+        await admin.RegisterGroupAsync("room-edit-1", name: "编辑1群");
+        await admin.RegisterGroupAsync("room-edit-2", name: "编辑2群");
+        var id = await CreateAsync(admin, Body("要改的排期", ["room-edit-1"]));
+        var session = await ConsoleSession.SignInAsync(host, "editor");
+
+        var page = await session.GetPageAsync($"/console/schedules/{id}/edit");
+        Assert.Equal("0 20 * * 3", ConsoleHtml.InputValue(page, "Cron"));
+        Assert.Equal("每周三 20:00", ConsoleHtml.Element(page, "cron-words", "strong"));
+        Assert.Equal("1", ConsoleHtml.InputValue(page, "ClosesAfter.Days"));
+        Assert.Equal("2", ConsoleHtml.InputValue(page, "ClosesAfter.Hours"));
+        Assert.Equal("21", ConsoleHtml.InputValue(page, "PickupAfter.Hours"));
+        Assert.Equal("红富士苹果", ConsoleHtml.InputValue(page, "Items[0].Name"));
+
+        var form = Form("改过的排期", "30 19 * * 4", ["room-edit-1", "room-edit-2"], ("", "26"), ("2", ""), ("红富士苹果", "苹果", "11.8", "15.8", "生鲜", "60"));
+        var saved = await session.PostFormAsync($"/console/schedules/{id}/edit", form);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var stored = await admin.GetFromJsonAsync<JsonElement>(Url($"/api/schedules/{id}"));
+        Assert.Equal("改过的排期", stored.GetProperty("name").GetString());
+        Assert.Equal("1.02:00:00", stored.GetProperty("closesAfter").GetString());
+        Assert.Equal("2.00:00:00", stored.GetProperty("pickupAfter").GetString());
+        Assert.Equal(["room-edit-1", "room-edit-2"], stored.GetProperty("chatIds").EnumerateArray().Select(c => c.GetString() ?? string.Empty));
+        Assert.Equal(11.8m, Assert.Single(stored.GetProperty("items").EnumerateArray()).GetProperty("price").GetDecimal());
+        Assert.Equal("30 19 * * 4", RecurringJob(host, id)?.Cron);
+
+        // Paused, then edited: still paused, still no job.
+        await session.PostFormAsync($"/console/schedules/{id}", [], $"/console/schedules/{id}/pause");
+        Assert.Equal(HttpStatusCode.Redirect, (await session.PostFormAsync($"/console/schedules/{id}/edit", form)).StatusCode);
+        Assert.False(await ReadAsync(host, db => db.Schedules.Where(s => s.Id == id).Select(s => s.Enabled).SingleAsync()));
+        Assert.Null(RecurringJob(host, id));
+
+        Assert.Equal(["schedule.update", "schedule.disable", "schedule.update"], (await AuditAsync(host, id)).Select(a => a.Action));
+    }
 }
