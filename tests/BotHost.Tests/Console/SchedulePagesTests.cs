@@ -148,6 +148,12 @@ public sealed class SchedulePagesTests : IClassFixture<PostgresDatabase>
         Assert.False(read.GetProperty("enabled").GetBoolean());
         Assert.Empty(read.GetProperty("nextRuns").EnumerateArray());
 
+        // Paused stops the cron, not ops: 立即运行 still publishes one run, and the schedule stays paused.
+        await session.PostFormAsync($"/console/schedules/{id}", new() { ["confirm"] = "true" }, $"/console/schedules/{id}/run");
+        Assert.Single(await CampaignsOfAsync(host, id));
+        Assert.False(await ReadAsync(host, db => db.Schedules.Where(s => s.Id == id).Select(s => s.Enabled).SingleAsync()));
+        Assert.Null(RecurringJob(host, id));
+
         var resumed = await FollowAsync(session, await session.PostFormAsync($"/console/schedules/{id}", [], $"/console/schedules/{id}/resume"));
 
         Assert.Contains("已启用：下一次在 1月2日(周三) 20:00 自动发布。", ConsoleHtml.Text(resumed), StringComparison.Ordinal);
@@ -159,7 +165,7 @@ public sealed class SchedulePagesTests : IClassFixture<PostgresDatabase>
         Assert.Equal(typeof(PublishScheduledCampaign), job.Job.Type);
 
         Assert.Equal(
-            [("pauser", "schedule.disable", "暂停测试"), ("pauser", "schedule.enable", "暂停测试")],
+            [("pauser", "schedule.disable", "暂停测试"), ("pauser", "schedule.run", $"campaign {(await CampaignsOfAsync(host, id))[0].Id}"), ("pauser", "schedule.enable", "暂停测试")],
             (await AuditAsync(host, id)).Select(a => (a.Actor, a.Action, a.Detail)));
     }
 

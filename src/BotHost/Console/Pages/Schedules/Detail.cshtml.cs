@@ -38,6 +38,9 @@ public sealed class DetailModel(
 
     public int RunCount { get; private set; }
 
+    /// <summary>The cut-off and pickup a run started now would have, for the 立即运行 card to say.</summary>
+    public NextRunRow RunNow { get; private set; } = null!;
+
     /// <summary>What ops should know about the items (the price advantage, an override).</summary>
     public IReadOnlyList<string> Warnings { get; private set; } = [];
 
@@ -61,6 +64,7 @@ public sealed class DetailModel(
         var groupIds = Schedule.Targets.Select(t => t.GroupId).ToList();
         Groups = await db.Groups.AsNoTracking().Where(g => groupIds.Contains(g.Id)).OrderBy(g => g.Id).ToListAsync(cancellationToken);
         NextRuns = [.. ComingRuns(Schedule, now).Select(run => new NextRunRow(run, run + Schedule.ClosesAfter, run + Schedule.PickupAfter))];
+        RunNow = new NextRunRow(now, now + Schedule.ClosesAfter, now + Schedule.PickupAfter);
         Runs = (await ScheduleRuns.NewestAsync(db, [id], RunsShown, now, cancellationToken)).GetValueOrDefault(id) ?? [];
         RunCount = (await ScheduleRuns.CountAsync(db, [id], cancellationToken)).GetValueOrDefault(id);
         Warnings = [.. Schedule.Items.OrderBy(i => i.ItemNo)
@@ -70,7 +74,7 @@ public sealed class DetailModel(
     }
 
     /// <summary>The next five runs while enabled (the API's nextRuns); while paused, when it would run once enabled, for the page to say so.</summary>
-    public IReadOnlyList<DateTimeOffset> ComingRuns(Schedule schedule, DateTimeOffset now) =>
+    private IReadOnlyList<DateTimeOffset> ComingRuns(Schedule schedule, DateTimeOffset now) =>
         ScheduleCron.Parse(schedule.Cron).Next(now, zone.Zone, IndexModel.NextRunCount);
 
     /// <summary>暂停: the row says disabled and the recurring job is removed, as a PUT with <c>"enabled": false</c> does.</summary>
