@@ -57,7 +57,7 @@ internal static class ScheduleChecks
             errors.Add("cron", why, fields switch
             {
                 0 => "必填：五段，依次是分、时、日、月、星期，" + CronExampleInChinese,
-                5 => $"不是有效的 cron 表达式（{why}）。五段依次是分、时、日、月、星期，" + CronExampleInChinese,
+                5 => "有一段写得不对或超出范围（分 0–59，时 0–23，日 1–31，月 1–12，星期 0–7），" + CronExampleInChinese,
                 _ => $"要五段（分 时 日 月 星期），现在是 {fields} 段；" + CronExampleInChinese,
             });
             return null;

@@ -422,6 +422,12 @@ public sealed class SchedulePagesTests : IClassFixture<PostgresDatabase>
         Assert.Equal("一", ConsoleHtml.InputValue(html, "ClosesAfter.Days"));
         Assert.Equal("便宜", ConsoleHtml.InputValue(html, "Items[0].Price"));
 
+        // 看看是什么意思 on a cron Cronos refuses says why in the same words.
+        var bad = await session.PostFormAsync("/console/schedules/new", [new("Cron", "61 20 * * 3"), new("Command", "cron")]);
+        Assert.Equal(
+            "有一段写得不对或超出范围（分 0–59，时 0–23，日 1–31，月 1–12，星期 0–7），如 0 20 * * 3 表示每周三 20:00。",
+            ConsoleHtml.Element(await bad.Content.ReadAsStringAsync(), "cron-preview"));
+
         // Pickup before the cut-off is refused beside the pickup.
         var early = await session.PostFormAsync("/console/schedules/new", Form("取货太早", "0 20 * * 5", ["room-refused"], ("1", "2"), ("1", "0"), ("香蕉", "", "6", "7", "生鲜", "")));
         Assert.Equal("取货不能早于截单：取货时间要在截单之后。", ConsoleHtml.FieldError(await early.Content.ReadAsStringAsync(), "PickupAfter"));
