@@ -18,10 +18,14 @@ internal static class ConsoleServiceCollectionExtensions
             options.RootDirectory = "/Console/Pages";
 
             // One form for a new draft and for editing a campaign: /console/campaigns/new besides
-            // the page's own /console/campaigns/{id}/edit. Added before the prefix below is applied.
+            // the page's own /console/campaigns/{id}/edit (schedules likewise). Added before the prefix below is applied.
             options.Conventions.AddPageRouteModelConvention("/Campaigns/Edit", model => model.Selectors.Add(new SelectorModel
             {
                 AttributeRouteModel = new AttributeRouteModel { Template = "campaigns/new" },
+            }));
+            options.Conventions.AddPageRouteModelConvention("/Schedules/Edit", model => model.Selectors.Add(new SelectorModel
+            {
+                AttributeRouteModel = new AttributeRouteModel { Template = "schedules/new" },
             }));
             options.Conventions.AddFolderRouteModelConvention("/", model =>
             {

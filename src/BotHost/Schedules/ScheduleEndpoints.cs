@@ -1,6 +1,5 @@
 using System.Globalization;
 using GroupBuy.BotHost.Admin;
-using GroupBuy.BotHost.Campaigns;
 using GroupBuy.BotHost.Http;
 using GroupBuy.Conversations.Groups;
 using GroupBuy.Conversations.Schedules;
@@ -18,10 +17,6 @@ namespace GroupBuy.BotHost.Schedules;
 internal static class ScheduleEndpoints
 {
     private const int NextRunCount = 5;
-
-    // Guards against typos ("26.00:00:00" for 26 hours), not a business rule.
-    private static readonly TimeSpan MaxClosesAfter = TimeSpan.FromDays(30);
-    private static readonly TimeSpan MaxPickupAfter = TimeSpan.FromDays(60);
 
     public static IEndpointRouteBuilder MapSchedules(this IEndpointRouteBuilder endpoints)
     {
@@ -44,16 +39,12 @@ internal static class ScheduleEndpoints
 
         var now = clock.GetUtcNow();
         var errors = new FieldErrors();
-        if (await CheckAsync(input, db, now, zone, errors, cancellationToken) is not { } valid)
+        if (await ScheduleEditing.AddAsync(input, db, now, zone, errors, cancellationToken) is not ({ } schedule, { } valid))
         {
             return errors.ToProblem();
         }
 
-        var schedule = new Schedule(valid.Name, valid.Cron, valid.Title, valid.PickupPoint, valid.ClosesAfter, valid.PickupAfter, valid.Enabled, now);
-        Fill(schedule, valid);
-        db.Schedules.Add(schedule);
-        await db.SaveChangesAsync(cancellationToken);
-        jobs.Apply(schedule);
+        await ScheduleEditing.SaveAsync(schedule, db, jobs, cancellationToken);
         return Results.Created($"/api/schedules/{schedule.Id}", Present(schedule, valid.Groups, zone, now, valid.Warnings));
     }
 
@@ -89,7 +80,7 @@ internal static class ScheduleEndpoints
             return body.Problem!;
         }
 
-        var schedule = await db.Schedules.Include(s => s.Items).Include(s => s.Targets).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var schedule = await ScheduleEditing.FindAsync(id, db, cancellationToken);
         if (schedule is null)
         {
             return Problems.NotFound($"There is no schedule {id}.");
@@ -97,23 +88,16 @@ internal static class ScheduleEndpoints
 
         var now = clock.GetUtcNow();
         var errors = new FieldErrors();
-        if (await CheckAsync(input, db, now, zone, errors, cancellationToken) is not { } valid)
+        if (await ScheduleEditing.ReviseAsync(schedule, input, db, now, zone, errors, cancellationToken) is not { } valid)
         {
             return errors.ToProblem();
         }
 
-        schedule.Revise(valid.Name, valid.Cron, valid.Title, valid.PickupPoint, valid.ClosesAfter, valid.PickupAfter, valid.Enabled, now);
-        Fill(schedule, valid);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await ScheduleEditing.SaveAsync(schedule, db, jobs, cancellationToken))
         {
             return Problems.ChangedMeanwhile($"Schedule {id}", "changed or deleted");
         }
 
-        jobs.Apply(schedule);
         return Results.Ok(Present(schedule, valid.Groups, zone, now, valid.Warnings));
     }
 
@@ -127,81 +111,16 @@ internal static class ScheduleEndpoints
         }
 
         db.Schedules.Remove(schedule);
-        await db.SaveChangesAsync(cancellationToken);
-        jobs.Remove(id);
-        return Results.NoContent();
-    }
-
-    /// <summary>Checks a POST or PUT body field by field, items and chats by the rules of POST /api/campaigns.</summary>
-    private static async Task<ValidSchedule?> CheckAsync(ScheduleRequest input, GroupBuyDbContext db, DateTimeOffset now, BusinessTimeZone zone, FieldErrors errors, CancellationToken cancellationToken)
-    {
-        var name = errors.RequiredText("name", input.Name, 100);
-        var cron = ScheduleCron.TryParse(input.Cron, out var cronError);
-        if (cron is null)
-        {
-            errors.Add("cron", cronError);
-        }
-        else if (cron.Next(now, zone.Zone, 1).Count == 0)
-        {
-            errors.Add("cron", $"'{cron.Text}' never comes round again, so the schedule would never run.");
-        }
-
-        var title = errors.RequiredText("title", input.Title, 200);
-        var pickupPoint = errors.RequiredText("pickupPoint", input.PickupPoint, 200);
-        var closesAfter = ReadOffset("closesAfter", input.ClosesAfter, MaxClosesAfter, errors);
-        var pickupAfter = ReadOffset("pickupAfter", input.PickupAfter, MaxPickupAfter, errors);
-        if (closesAfter is { } cut && pickupAfter is { } pickup && pickup < cut)
-        {
-            errors.Add("pickupAfter", "must not be shorter than closesAfter: pickup comes after the cut-off.");
-        }
-
-        var groups = await CampaignChecks.ReadChatsAsync(db, input.ChatIds, errors, cancellationToken);
-        var warnings = new List<string>();
-        CampaignChecks.ReadItems(input.Items, errors, warnings);
-        if (errors.Any)
-        {
-            return null;
-        }
-
-        var items = input.Items!.Select(i => new ScheduleItemTemplate(
-            i.Name!.Trim(), i.Aliases ?? [], i.Price!.Value, i.ReferencePrice!.Value, i.Category!.Trim(), i.Stock, i.AllowUnsuitable)).ToList();
-        return new ValidSchedule(name, cron!, input.Enabled ?? true, title, groups, closesAfter!.Value, pickupAfter!.Value, pickupPoint, items, warnings);
-    }
-
-    /// <summary>An offset from the run as .NET's constant TimeSpan format: <c>[d.]hh:mm[:ss]</c>, "1.02:00:00" for 26 hours.</summary>
-    private static TimeSpan? ReadOffset(string field, string? text, TimeSpan max, FieldErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            errors.Add(field, "is required: a time span after the run, days.hours:minutes:seconds, such as \"1.02:00:00\" for 26 hours.");
-            return null;
-        }
-
-        if (!TimeSpan.TryParseExact(text.Trim(), "c", CultureInfo.InvariantCulture, out var offset))
-        {
-            errors.Add(field, $"'{text}' is not a time span; use days.hours:minutes:seconds, such as \"1.02:00:00\" for 26 hours.");
-            return null;
-        }
-
-        if (offset <= TimeSpan.Zero || offset > max)
-        {
-            errors.Add(field, $"must be more than 0 and at most {max.TotalDays:0} days after the run.");
-            return null;
-        }
-
-        return offset;
-    }
-
-    private static void Fill(Schedule schedule, ValidSchedule valid)
-    {
-        schedule.ReplaceItems(valid.Items);
-        schedule.TargetOnly([.. valid.Groups.Select(g => g.Id)]);
+        return await ScheduleEditing.SaveAsync(schedule, db, jobs, cancellationToken)
+            ? Results.NoContent()
+            : Problems.ChangedMeanwhile($"Schedule {id}", "changed");
     }
 
     private static ScheduleResponse Present(Schedule schedule, IReadOnlyList<Group> groups, BusinessTimeZone zone, DateTimeOffset now, IReadOnlyList<string> warnings) => new(
         schedule.Id,
         schedule.Name,
         schedule.Cron,
+        CronInChinese.Describe(schedule.Cron),
         zone.Zone.Id,
         schedule.Enabled,
         schedule.Title,

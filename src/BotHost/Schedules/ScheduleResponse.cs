@@ -1,11 +1,13 @@
 namespace GroupBuy.BotHost.Schedules;
 
+/// <param name="CronText">The cron in plain Chinese, as the console shows it: "每周三 20:00".</param>
 /// <param name="NextRuns">The next five run times in the business time zone; empty while the schedule is disabled.</param>
 /// <param name="JobId">The Hangfire recurring job that runs it (seen on /hangfire).</param>
 internal sealed record ScheduleResponse(
     long Id,
     string Name,
     string Cron,
+    string CronText,
     string TimeZone,
     bool Enabled,
     string Title,

@@ -78,6 +78,13 @@ public sealed class Schedule : IVersioned
         UpdatedAt = now;
     }
 
+    /// <summary>Ops' 启用 / 暂停: a paused schedule keeps everything else and has no recurring job until enabled again.</summary>
+    public void SwitchTo(bool enabled, DateTimeOffset now)
+    {
+        Enabled = enabled;
+        UpdatedAt = now;
+    }
+
     /// <summary>Replaces the template's items; they are numbered 1..n in the order given.</summary>
     public void ReplaceItems(IEnumerable<ScheduleItemTemplate> list)
     {

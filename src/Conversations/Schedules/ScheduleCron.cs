@@ -23,6 +23,9 @@ public sealed class ScheduleCron
 
     public string Text { get; }
 
+    /// <summary>What the expression means in plain Chinese, for ops: "每周四 20:00".</summary>
+    public string InChinese => CronInChinese.Describe(Text);
+
     /// <summary>Reads a cron expression; null and <paramref name="error"/> saying why when it is not one.</summary>
     public static ScheduleCron? TryParse(string? text, out string error)
     {

@@ -22,7 +22,7 @@ public sealed class ScheduleRun
 
     public long ScheduleId { get; private set; }
 
-    /// <summary>The cron occurrence this run is for (not when the job happened to start).</summary>
+    /// <summary>The cron occurrence this run is for (not when the job happened to start), or the minute ops pressed 立即运行.</summary>
     public DateTimeOffset RunAt { get; private set; }
 
     public long? CampaignId { get; private set; }

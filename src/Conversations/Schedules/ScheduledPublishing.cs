@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GroupBuy.Conversations.Schedules;
 
 /// <summary>
-/// Publishes the campaign of a schedule's latest occurrence. The run row (unique per schedule and
+/// Publishes the campaign of a schedule's run: the latest occurrence for the recurring job, this
+/// minute for ops' 立即运行 (<see cref="RunNowAsync"/>). The run row (unique per schedule and
 /// run time), the campaign, its published status and its previews are one transaction: a second
 /// execution of the same occurrence, here or on another host, fails on the run row and publishes
 /// nothing, and an execution that stops half-way leaves nothing behind for its retry to trip on.
@@ -18,9 +19,10 @@ public sealed class ScheduledPublishing(
     BusinessTimeZone zone,
     TimeProvider clock)
 {
+    /// <summary>The recurring job's run: the occurrence due now by the cron, while the schedule is enabled.</summary>
     public async Task<ScheduledRunResult> RunAsync(long scheduleId, CancellationToken cancellationToken)
     {
-        var schedule = await db.Schedules.AsNoTracking().Include(s => s.Items).Include(s => s.Targets).FirstOrDefaultAsync(s => s.Id == scheduleId, cancellationToken);
+        var schedule = await LoadAsync(scheduleId, cancellationToken);
         if (schedule is not { Enabled: true })
         {
             return NotRunning(schedule is null ? $"There is no schedule {scheduleId}." : $"Schedule {scheduleId} is disabled.");
@@ -34,11 +36,44 @@ public sealed class ScheduledPublishing(
             return NotRunning($"Schedule {scheduleId} ('{schedule.Cron}') has no run time before now.");
         }
 
+        return await PublishRunAsync(schedule, runAt, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ops' 立即运行: publishes a run now, through the same claim, campaign, previews and cut-off
+    /// job as the recurring job, whether or not the schedule is paused (pausing stops the cron,
+    /// not ops). Its run key is the current minute, whole: cron times are whole minutes, so
+    /// <list type="bullet">
+    /// <item>pressing it twice in one minute (or two people at once) names one run, and the second finds it published;</item>
+    /// <item>pressing it in the very minute of a cron occurrence names that occurrence's run, so the button and the job
+    /// racing each other publish once, whichever claims the row first;</item>
+    /// <item>pressing it in any other minute is a run of its own, an extra campaign ops asked for, cut off and picked up
+    /// at the schedule's offsets from now; the next cron occurrence still publishes as planned.</item>
+    /// </list>
+    /// </summary>
+    public async Task<ScheduledRunResult> RunNowAsync(long scheduleId, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(scheduleId, cancellationToken) is not { } schedule)
+        {
+            return NotRunning($"There is no schedule {scheduleId}.");
+        }
+
+        var now = clock.GetUtcNow();
+        var thisMinute = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
+        return await PublishRunAsync(schedule, thisMinute, now, cancellationToken);
+    }
+
+    private Task<Schedule?> LoadAsync(long scheduleId, CancellationToken cancellationToken) =>
+        db.Schedules.AsNoTracking().Include(s => s.Items).Include(s => s.Targets).FirstOrDefaultAsync(s => s.Id == scheduleId, cancellationToken);
+
+    /// <summary>Publishes the run at <paramref name="runAt"/> unless it was claimed before, then makes sure its cut-off job is planned.</summary>
+    private async Task<ScheduledRunResult> PublishRunAsync(Schedule schedule, DateTimeOffset runAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var result = await TryPublishAsync(schedule, runAt, now, cancellationToken)
-            ?? await EarlierRunAsync(scheduleId, runAt, cancellationToken);
+            ?? await EarlierRunAsync(schedule.Id, runAt, cancellationToken);
         if (result.CutOffPending)
         {
-            await ScheduleCutOffAsync(scheduleId, runAt, result.CampaignId!.Value, result.ClosesAt!.Value, cancellationToken);
+            await ScheduleCutOffAsync(schedule.Id, runAt, result.CampaignId!.Value, result.ClosesAt!.Value, cancellationToken);
         }
 
         return result with { CutOffPending = false };

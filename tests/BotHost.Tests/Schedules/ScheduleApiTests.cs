@@ -69,6 +69,8 @@ public sealed class ScheduleApiTests : IAsyncLifetime
         Assert.Equal(
             ["2036-01-02T20:00:00+08:00", "2036-01-09T20:00:00+08:00", "2036-01-16T20:00:00+08:00", "2036-01-23T20:00:00+08:00", "2036-01-30T20:00:00+08:00"],
             NextRuns(schedule));
+        Assert.Equal("0 20 * * 3", schedule.GetProperty("cron").GetString());
+        Assert.Equal("每周三 20:00", schedule.GetProperty("cronText").GetString());
         Assert.Equal("1.02:00:00", schedule.GetProperty("closesAfter").GetString());
         Assert.Equal("1.21:00:00", schedule.GetProperty("pickupAfter").GetString());
         Assert.Equal("Asia/Shanghai", schedule.GetProperty("timeZone").GetString());
@@ -133,6 +135,7 @@ public sealed class ScheduleApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         var movedBody = await moved.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("2036-01-03T19:30:00+08:00", NextRuns(movedBody)[0]);
+        Assert.Equal("每周四 19:30", movedBody.GetProperty("cronText").GetString());
         Assert.Equal(["room-1"], movedBody.GetProperty("chatIds").EnumerateArray().Select(c => c.GetString() ?? string.Empty));
         Assert.Equal("30 19 * * 4", Assert.Single(RecurringJobs(host)).Cron);
 
