@@ -115,6 +115,27 @@ public sealed partial class ConsoleInBrowserTests : IClassFixture<PostgresDataba
         await Assertions.Expect(page.Locator("#reading")).ToContainTextAsync("红富士苹果");
         await Chromium.ScreenshotAsync(page, "09-try-a-reply");
 
+        // The rest of the console from its menu: the simulated group with its leader, the ranking, the ticket queue, residents, schedules.
+        await page.GetByRole(AriaRole.Link, new() { Name = "群与团长" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#groups")).ToContainTextAsync("阳光花园3栋团购群");
+        await Assertions.Expect(page.Locator("#groups")).ToContainTextAsync("周末鲜果");
+        await Chromium.ScreenshotAsync(page, "10-groups");
+        await page.GotoAsync("/console/groups/leaders");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("团长佣金与排行");
+        await Chromium.ScreenshotAsync(page, "11-leader-ranking");
+        await page.GetByRole(AriaRole.Link, new() { Name = "售后工单" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#tickets-empty")).ToBeVisibleAsync();
+        await Chromium.ScreenshotAsync(page, "12-tickets");
+        await page.GetByRole(AriaRole.Link, new() { Name = "居民" }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("居民");
+        await Chromium.ScreenshotAsync(page, "13-residents");
+        await page.GetByRole(AriaRole.Link, new() { Name = "排期" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "新建排期" }).ClickAsync();
+        await page.GetByLabel("cron 表达式").FillAsync("0 20 * * 4");
+        await page.GetByRole(AriaRole.Button, new() { Name = "看看是什么意思" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#cron-words")).ToHaveTextAsync("每周四 20:00");
+        await Chromium.ScreenshotAsync(page, "14-schedule-form");
+
         // Back to the shipped wording.
         await page.GotoAsync("/console/templates/campaign-preview");
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
