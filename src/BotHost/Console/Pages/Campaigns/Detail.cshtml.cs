@@ -186,24 +186,6 @@ public sealed class DetailModel(
         || order.Lines.Any(l => l.Name.Contains(query, StringComparison.OrdinalIgnoreCase)
             || (items.GetValueOrDefault(l.ItemNo)?.Aliases.Any(a => a.Contains(query, StringComparison.OrdinalIgnoreCase)) ?? false));
 
-    /// <summary>Post-Redirect-Get back to the campaign, with what happened for the next page to say.</summary>
-    private RedirectResult Back(long id, string? notice = null, string? problem = null, IReadOnlyList<string>? warnings = null)
-    {
-        if (notice is not null)
-        {
-            TempData["Notice"] = notice;
-        }
-
-        if (problem is not null)
-        {
-            TempData["Problem"] = problem;
-        }
-
-        if (warnings is { Count: > 0 })
-        {
-            TempData["Warnings"] = warnings.ToArray();
-        }
-
-        return Redirect($"/console/campaigns/{id}");
-    }
+    private RedirectResult Back(long id, string? notice = null, string? problem = null, IReadOnlyList<string>? warnings = null) =>
+        this.RedirectWith($"/console/campaigns/{id}", notice, problem, warnings);
 }

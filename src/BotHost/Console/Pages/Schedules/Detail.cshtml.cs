@@ -169,24 +169,6 @@ public sealed class DetailModel(
         return Back(id, notice: next.Count == 0 ? "已启用。" : $"已启用：下一次在 {zone.Time(next[0])} 自动发布。");
     }
 
-    /// <summary>Post-Redirect-Get back to the schedule, with what happened for the next page to say.</summary>
-    private RedirectResult Back(long id, string? notice = null, string? problem = null, IReadOnlyList<string>? warnings = null)
-    {
-        if (notice is not null)
-        {
-            TempData["Notice"] = notice;
-        }
-
-        if (problem is not null)
-        {
-            TempData["Problem"] = problem;
-        }
-
-        if (warnings is { Count: > 0 })
-        {
-            TempData["Warnings"] = warnings.ToArray();
-        }
-
-        return Redirect($"/console/schedules/{id}");
-    }
+    private RedirectResult Back(long id, string? notice = null, string? problem = null, IReadOnlyList<string>? warnings = null) =>
+        this.RedirectWith($"/console/schedules/{id}", notice, problem, warnings);
 }
