@@ -46,6 +46,7 @@ internal sealed class StartupChecks : IHostedLifecycleService
 
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<StorageMigrator>().MigrateAsync(cancellationToken);
+        await JobStorageSchema.InstallAsync(services.GetRequiredService<StorageSettings>(), cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

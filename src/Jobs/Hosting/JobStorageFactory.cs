@@ -47,7 +47,8 @@ public static class JobStorageFactory
         var options = new PostgreSqlStorageOptions
         {
             SchemaName = PostgresSchema,
-            PrepareSchemaIfNecessary = true,
+            // Installed by the start-up checks (JobStorageSchema), once the database is known to be there.
+            PrepareSchemaIfNecessary = false,
             QueuePollInterval = jobs.PollInterval,
             // Several hosts share one database: workers hear new jobs at once instead of polling for them.
             EnableLongPolling = true,
