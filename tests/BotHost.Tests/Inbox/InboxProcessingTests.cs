@@ -56,6 +56,85 @@ public sealed class InboxProcessingTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Two_hosts_share_a_backlog_by_chat_each_chat_in_order_and_each_message_once()
+    {
+        // The first host only takes webhooks, so a backlog builds up for the other two to share.
+        (string, string?)[] common = [("Gateway:Secret", GatewayClient.Secret), ("Outbox:Workers", "0")];
+        await using var intake = BotHostFactory.OnPostgres(database.ConnectionString, [.. common, ("Inbox:Workers", "0")]);
+        var admin = intake.CreateAdminClient();
+        var chats = Enumerable.Range(1, 6).Select(i => $"room-{i}").ToList();
+        foreach (var chat in chats)
+        {
+            await admin.RegisterGroupAsync(chat);
+        }
+
+        var gateway = new GatewayClient(intake.CreateAnonymousClient(), GatewayClient.Secret);
+        var sent = new List<(string Chat, string MessageId)>();
+        for (var i = 0; i < 240; i++)
+        {
+            // Uneven chats: one has half the backlog, as in a launch where one group is busiest.
+            var chat = i % 2 == 0 ? chats[0] : chats[1 + (i % 5)];
+            var id = $"b-{i:D3}";
+            Assert.Equal(HttpStatusCode.OK, (await gateway.SendAsync(GatewayClient.Text(id, chat, $"u-{i % 40}", "帮助"))).StatusCode);
+            sent.Add((chat, id));
+        }
+
+        await using var first = BotHostFactory.OnPostgres(database.ConnectionString, [.. common, ("Inbox:Workers", "4"), ("Inbox:PollMilliseconds", "100")]);
+        await using var second = BotHostFactory.OnPostgres(database.ConnectionString, [.. common, ("Inbox:Workers", "4"), ("Inbox:PollMilliseconds", "100")]);
+        first.CreateClient();
+        second.CreateClient();
+
+        await WaitAsync(intake, db => db.InboundMessages.CountAsync(m => m.Status == InboundMessageStatus.Processed), sent.Count);
+        await using var scope = intake.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>();
+        Assert.Equal(sent.Count, await db.InboundMessages.CountAsync(m => m.Status == InboundMessageStatus.Processed && m.Attempts == 1));
+        var replies = await db.OutboundMessages.OrderBy(m => m.Id).Select(m => new { m.ChatId, m.IdempotencyKey }).ToListAsync();
+        Assert.Equal(sent.Count, replies.Count);
+        foreach (var chat in chats)
+        {
+            var processed = replies.Where(r => r.ChatId == chat).Select(r => r.IdempotencyKey.Split(':')[2]);
+            Assert.Equal(sent.Where(s => s.Chat == chat).Select(s => s.MessageId), processed);
+        }
+    }
+
+    [Fact]
+    public async Task A_failing_message_keeps_what_came_before_it_and_holds_back_what_comes_after()
+    {
+        // No templates: the help reply cannot be rendered, so "帮助" fails; thanks need no answer.
+        await using var host = BotHostFactory.OnPostgres(
+            database.ConnectionString,
+            ("Gateway:Secret", GatewayClient.Secret),
+            ("Templates:Path", emptyTemplates.Path),
+            ("Inbox:MaxAttempts", "2"),
+            ("Inbox:Workers", "0"),
+            ("Outbox:Workers", "0"));
+        await host.CreateAdminClient().RegisterGroupAsync("room-1");
+        var gateway = new GatewayClient(host.CreateAnonymousClient(), GatewayClient.Secret);
+        await gateway.SendAsync(GatewayClient.Text("m-before", "room-1", "u-9", "辛苦团长啦"));
+        await gateway.SendAsync(GatewayClient.Text("m-poison", "room-1", "u-9", "帮助"));
+        await gateway.SendAsync(GatewayClient.Text("m-after", "room-1", "u-9", "谢谢"));
+        var processor = host.Services.GetRequiredService<InboxProcessor>();
+
+        // One batch: the first message is done, the second fails and stops the chat there.
+        Assert.True(await processor.ProcessNextAsync(CancellationToken.None));
+        var states = await StatesAsync(host);
+        Assert.Equal((InboundMessageStatus.Processed, 1), states["m-before"]);
+        Assert.Equal((InboundMessageStatus.Pending, 1), states["m-poison"]);
+        Assert.Equal((InboundMessageStatus.Pending, 0), states["m-after"]);
+
+        // While the failed message waits for its retry, the chat's later message waits too.
+        Assert.False(await processor.ProcessNextAsync(CancellationToken.None));
+        Assert.Equal((InboundMessageStatus.Pending, 0), (await StatesAsync(host))["m-after"]);
+    }
+
+    private static async Task<Dictionary<string, (InboundMessageStatus, int)>> StatesAsync(BotHostFactory host)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>().InboundMessages.AsNoTracking()
+            .ToDictionaryAsync(m => m.MessageId, m => (m.Status, m.Attempts));
+    }
+
+    [Fact]
     public async Task A_message_that_keeps_failing_is_set_aside_and_the_chat_goes_on()
     {
         // No templates: the help reply cannot be rendered, so processing "帮助" fails every time.
