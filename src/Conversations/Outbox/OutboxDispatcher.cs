@@ -82,7 +82,7 @@ public sealed class OutboxDispatcher
         {
             await channel.SendAsync(message, cancellationToken);
             message.MarkSent(clock.GetUtcNow());
-            logger.LogInformation("Sent outbound message {Id} to {Target} (attempt {Attempts})", message.Id, message.TargetKey, message.Attempts);
+            logger.LogDebug("Sent outbound message {Id} to {Target} (attempt {Attempts})", message.Id, message.TargetKey, message.Attempts);
         }
         catch (ChannelSendException ex)
         {

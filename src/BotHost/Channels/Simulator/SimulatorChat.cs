@@ -9,7 +9,7 @@ namespace GroupBuy.BotHost.Channels.Simulator;
 
 /// <summary>
 /// Someone speaking in a simulated group (or privately to the bot): the line is shown in the
-/// simulator and goes into the inbox exactly as a bridge's webhook would put it, in one save, so
+/// simulator and goes into the inbox exactly as a bridge's webhook would put it, in one transaction, so
 /// the bot reads it like any other message.
 /// </summary>
 public sealed class SimulatorChat(GroupBuyDbContext db, MessageInbox inbox, TimeProvider clock)
@@ -45,8 +45,11 @@ public sealed class SimulatorChat(GroupBuyDbContext db, MessageInbox inbox, Time
             now,
             now);
 
-        // The inbox saves, and with it the line above: both or neither.
+        // The line shown and the message stored: both or neither.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await inbox.AcceptAsync(message, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>
