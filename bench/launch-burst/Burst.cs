@@ -198,7 +198,7 @@ internal sealed class Burst(BurstSetup setup)
         string? first = null;
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(8), cancellationToken);
+            await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
             while (!cancellationToken.IsCancellationRequested)
             {
                 var result = await ProcessRunner.RunAsync("top", ["-b", "-n", "1", "-w", "160"], TimeSpan.FromSeconds(10));

@@ -14,6 +14,7 @@ namespace GroupBuy.LaunchBurst;
 /// </summary>
 internal static partial class Ceiling
 {
+    // pgbench reads ":name" as a variable even inside a string literal, so the conversation key's colons are chr(58).
     public const string Script = """
         \set g random(0, :chats - 1)
         \set grp :gbase + :g
@@ -21,12 +22,12 @@ internal static partial class Ceiling
         \set itm :ibase + :g
         BEGIN;
         INSERT INTO inbound_messages (channel, message_id, chat_id, sender_id, sender_name, kind, text, mentions, sent_at, received_at, conversation_key, status, next_attempt_at, attempts, version)
-          VALUES ('gateway', 'pgbench-m' || nextval('launch_burst_pgbench'), 'pgbench-chat-' || :g, 'pgbench-r' || currval('launch_burst_pgbench'), '居民', 'Text', '+1', '{}', now(), now(), 'gateway:chat:pgbench-chat-' || :g, 'Pending', now(), 0, 0)
+          VALUES ('gateway', 'pgbench-m' || nextval('launch_burst_pgbench'), 'pgbench-chat-' || CAST(:g AS text), 'pgbench-r' || currval('launch_burst_pgbench'), '居民', 'Text', '+1', '{}', now(), now(), 'gateway' || chr(58) || 'chat' || chr(58) || 'pgbench-chat-' || CAST(:g AS text), 'Pending', now(), 0, 0)
           ON CONFLICT (channel, message_id) DO NOTHING;
-        UPDATE campaign_items SET stock = stock - 1, version = version + 1 WHERE id = :itm AND stock >= 1;
+        UPDATE campaign_items SET stock = stock - 1, version = version + 1 WHERE id = CAST(:itm AS bigint) AND stock >= 1;
         WITH o AS (
           INSERT INTO orders (campaign_id, group_id, resident_id, status, created_at, updated_at, version, discount)
-          VALUES (:cmp, :grp, :rbase + currval('launch_burst_pgbench') - 1, 'Open', now(), now(), 0, 0)
+          VALUES (CAST(:cmp AS bigint), CAST(:grp AS bigint), CAST(:rbase AS bigint) + currval('launch_burst_pgbench') - 1, 'Open', now(), now(), 0, 0)
           RETURNING id)
         INSERT INTO order_lines (order_id, item_no, quantity, unit_price) SELECT id, 1, 1, 9.90 FROM o;
         END;
@@ -117,7 +118,8 @@ internal static partial class Ceiling
         await File.WriteAllTextAsync(Path.Combine(folder, "pgbench.txt"), run.Output, cancellationToken);
         if (run.ExitCode != 0)
         {
-            throw new InvalidOperationException($"pgbench failed ({run.ExitCode}):\n{run.Output}");
+            var firstError = run.Output.Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.Ordinal)) ?? string.Empty;
+            throw new InvalidOperationException($"pgbench failed ({run.ExitCode}): {firstError}\n{run.Output}");
         }
 
         var tps = Number(TpsLine(), run.StandardOutput, "tps");

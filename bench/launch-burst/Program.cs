@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Npgsql;
 
@@ -46,13 +47,21 @@ internal static class Program
             return 2;
         }
 
+        // Ctrl+C, a terminal closed or a kill: the run stops where it is and cleans up on the way out.
         using var cts = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        void Stop(PosixSignalContext context)
         {
-            e.Cancel = true;
-            Console.Error.WriteLine("Stopping: the hosts and the PostgreSQL cluster are being stopped and removed …");
-            cts.Cancel();
-        };
+            context.Cancel = true;
+            if (!cts.IsCancellationRequested)
+            {
+                Console.Error.WriteLine($"{context.Signal}: stopping the hosts and the PostgreSQL cluster and removing the run's folder …");
+                cts.Cancel();
+            }
+        }
+
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var onHangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Stop);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => CleanUp();
 
         keep = options.Keep;

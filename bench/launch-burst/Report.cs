@@ -93,7 +93,7 @@ internal sealed class Report
             }
 
             w.WriteLine();
-            w.WriteLine("top, about 8 s into each burst:");
+            w.WriteLine("top, about 5 s into each burst:");
             foreach (var b in Bursts)
             {
                 w.WriteLine($"  --- {b.Name}");
