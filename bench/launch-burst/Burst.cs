@@ -29,6 +29,11 @@ internal sealed class Burst(BurstSetup setup)
         // The previews go out first; the burst starts once the outbox is quiet.
         await WaitUntilAsync(async () => (await setup.Database.WaitingAsync(cancellationToken)).PendingOutbound == 0, TimeSpan.FromMinutes(2), cancellationToken);
 
+        if (setup.AnalyzeFirst && setup.Database.IsPostgres)
+        {
+            await setup.Database.AnalyzeAsync(cancellationToken);
+        }
+
         var webhooks = Replies(tag, chats);
         var expected = webhooks.GroupBy(w => (w.ChatId, w.SenderId)).ToDictionary(g => g.Key, g => (long)g.Count());
         Console.WriteLine($"  sending {Fmt.I(webhooks.Count)} signed \"+1\" from {Fmt.I(expected.Count)} residents in {setup.Chats} chats, {setup.InFlight} in flight, to {setup.Hosts.Count} host(s) …");
@@ -86,6 +91,13 @@ internal sealed class Burst(BurstSetup setup)
 
         var done = RunClock.Now;
         var cpuEnd = meter.Take();
+        TimeSpan? inboxAnalyzedAt = null;
+        if (setup.Database.IsPostgres && await setup.Database.InboxAnalyzedSecondsAgoAsync(cancellationToken) is { } ago
+            && done - TimeSpan.FromSeconds(ago) >= start)
+        {
+            inboxAnalyzedAt = done - TimeSpan.FromSeconds(ago) - start;
+        }
+
         await topCts.CancelAsync();
         var topSample = await top;
 
@@ -124,7 +136,8 @@ internal sealed class Burst(BurstSetup setup)
             acks with { Settled = acksSettled },
             setup.AckTarget,
             CpuMeter.Describe(cpuStart, cpuEnd),
-            topSample);
+            topSample,
+            setup.Database.IsPostgres ? (setup.AnalyzeFirst ? "ANALYZE before the burst" : inboxAnalyzedAt is { } at ? $"autovacuum at {Fmt.S(at)}" : "not during the burst") : "n/a");
     }
 
     /// <summary>
@@ -235,7 +248,8 @@ internal sealed record BurstSetup(
     TimeSpan Timeout,
     TimeSpan AckTarget,
     int? PostmasterPid,
-    string Folder);
+    string Folder,
+    bool AnalyzeFirst);
 
 internal sealed record AckTimes(int Received, IReadOnlyList<double> LagSeconds, int ChatsWithoutAck, bool Settled)
 {
@@ -264,7 +278,8 @@ internal sealed record BurstResult(
     AckTimes Acks,
     TimeSpan AckTarget,
     string Cpu,
-    string Top)
+    string Top,
+    string InboxAnalyzed)
 {
     public double AcceptedPerSecond => Accepted / SendTime.TotalSeconds;
 

@@ -9,11 +9,34 @@ namespace GroupBuy.LaunchBurst;
 /// never through the host: how many of a burst's messages are processed, the orders they made, and
 /// whether acknowledgements are still waiting. The SQL is the same on both providers.
 /// </summary>
-internal sealed class BurstDatabase(Func<DbConnection> connect)
+internal sealed class BurstDatabase(Func<DbConnection> connect, bool isPostgres)
 {
-    public static BurstDatabase Postgres(string connectionString) => new(() => new NpgsqlConnection(connectionString));
+    public bool IsPostgres => isPostgres;
 
-    public static BurstDatabase Sqlite(string file) => new(() => new SqliteConnection($"Data Source={file};Mode=ReadOnly;Default Timeout=30"));
+    public static BurstDatabase Postgres(string connectionString) => new(() => new NpgsqlConnection(connectionString), isPostgres: true);
+
+    public static BurstDatabase Sqlite(string file) => new(() => new SqliteConnection($"Data Source={file};Mode=ReadOnly;Default Timeout=30"), isPostgres: false);
+
+    /// <summary>PostgreSQL only: planner statistics for every table now, as a database live for a while would have them.</summary>
+    public async Task AnalyzeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = connect();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = Command(connection, "ANALYZE");
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// PostgreSQL only: how long ago autovacuum last analyzed <c>inbound_messages</c> (null: never).
+    /// Until it does, the planner plans the inbox claim for the empty table the host started with.
+    /// </summary>
+    public async Task<double?> InboxAnalyzedSecondsAgoAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = connect();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = Command(connection, "SELECT EXTRACT(EPOCH FROM now() - last_autoanalyze)::float8 FROM pg_stat_user_tables WHERE relname = 'inbound_messages'");
+        return await command.ExecuteScalarAsync(cancellationToken) is double seconds ? seconds : null;
+    }
 
     /// <summary>The burst's inbox rows by status (message ids start with the burst's prefix).</summary>
     public async Task<InboxCounts> InboxAsync(string messagePrefix, CancellationToken cancellationToken)
