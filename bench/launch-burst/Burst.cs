@@ -29,11 +29,6 @@ internal sealed class Burst(BurstSetup setup)
         // The previews go out first; the burst starts once the outbox is quiet.
         await WaitUntilAsync(async () => (await setup.Database.WaitingAsync(cancellationToken)).PendingOutbound == 0, TimeSpan.FromMinutes(2), cancellationToken);
 
-        if (setup.AnalyzeFirst && setup.Database.IsPostgres)
-        {
-            await setup.Database.AnalyzeAsync(cancellationToken);
-        }
-
         var webhooks = Replies(tag, chats);
         var expected = webhooks.GroupBy(w => (w.ChatId, w.SenderId)).ToDictionary(g => g.Key, g => (long)g.Count());
         Console.WriteLine($"  sending {Fmt.I(webhooks.Count)} signed \"+1\" from {Fmt.I(expected.Count)} residents in {setup.Chats} chats, {setup.InFlight} in flight, to {setup.Hosts.Count} host(s) …");
@@ -137,7 +132,7 @@ internal sealed class Burst(BurstSetup setup)
             setup.AckTarget,
             CpuMeter.Describe(cpuStart, cpuEnd),
             topSample,
-            setup.Database.IsPostgres ? (setup.AnalyzeFirst ? "ANALYZE before the burst" : inboxAnalyzedAt is { } at ? $"autovacuum at {Fmt.S(at)}" : "not during the burst") : "n/a");
+            setup.Database.IsPostgres ? (inboxAnalyzedAt is { } at ? $"autovacuum at {Fmt.S(at)}" : "not during the burst") : "n/a");
     }
 
     /// <summary>
@@ -248,8 +243,7 @@ internal sealed record BurstSetup(
     TimeSpan Timeout,
     TimeSpan AckTarget,
     int? PostmasterPid,
-    string Folder,
-    bool AnalyzeFirst);
+    string Folder);
 
 internal sealed record AckTimes(int Received, IReadOnlyList<double> LagSeconds, int ChatsWithoutAck, bool Settled)
 {

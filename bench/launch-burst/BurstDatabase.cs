@@ -17,15 +17,6 @@ internal sealed class BurstDatabase(Func<DbConnection> connect, bool isPostgres)
 
     public static BurstDatabase Sqlite(string file) => new(() => new SqliteConnection($"Data Source={file};Mode=ReadOnly;Default Timeout=30"), isPostgres: false);
 
-    /// <summary>PostgreSQL only: planner statistics for every table now, as a database live for a while would have them.</summary>
-    public async Task AnalyzeAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = connect();
-        await connection.OpenAsync(cancellationToken);
-        await using var command = Command(connection, "ANALYZE");
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     /// <summary>
     /// PostgreSQL only: how long ago autovacuum last analyzed <c>inbound_messages</c> (null: never).
     /// Until it does, the planner plans the inbox claim for the empty table the host started with.

@@ -25,9 +25,6 @@ internal sealed class Options
           --floor-requests N    forged requests (default 5000)
           --ack-delay N         Ordering:AckDelaySeconds given to the host (default: the host's own, 5)
           --timeout-minutes N   wait for every order at most this long per burst (default 15)
-          --analyze             ANALYZE each PostgreSQL database after the set-up, before the burst (default: the
-                                statistics autovacuum happens to have; each burst's database is new, and the table
-                                shows when autovacuum analyzed inbound_messages during the burst)
 
         Paths:
           --host-dll PATH       default src/BotHost/bin/Release/net10.0/GroupBuy.BotHost.dll
@@ -77,8 +74,6 @@ internal sealed class Options
 
     public bool Keep { get; private set; }
 
-    public bool Analyze { get; private set; }
-
     public bool Help { get; private set; }
 
     /// <summary>The stages that need the host on PostgreSQL.</summary>
@@ -118,7 +113,6 @@ internal sealed class Options
                 case "--host-dll": options.HostDll = Text(args, ref i); break;
                 case "--pg-bin": options.PgBin = Text(args, ref i); break;
                 case "--keep": options.Keep = true; break;
-                case "--analyze": options.Analyze = true; break;
                 case "-h" or "--help": options.Help = true; break;
                 default: throw new ArgumentException($"Unknown option '{arg}'. Try --help.");
             }

@@ -206,7 +206,7 @@ internal static class Program
     }
 
     private static BurstSetup Setup(Options options, string name, IReadOnlyList<HostProcess> hosts, BurstDatabase database, string secret, string apiKey, TimeSpan ackTarget, string folder, string stage, int replies, int chats, int residents) =>
-        new(name, hosts, database, sink!, secret, apiKey, replies, chats, Math.Min(residents, replies), options.InFlight, options.Timeout, ackTarget, cluster?.PostmasterPid(), Path.Combine(folder, stage), options.Analyze);
+        new(name, hosts, database, sink!, secret, apiKey, replies, chats, Math.Min(residents, replies), options.InFlight, options.Timeout, ackTarget, cluster?.PostmasterPid(), Path.Combine(folder, stage));
 
     /// <summary>A fresh database, the host(s) on it (the first migrates it), the work, and the hosts stopped again.</summary>
     private static Task PostgresStageAsync(Report report, string name, string database, int hosts, IReadOnlyDictionary<string, string> settings, string hostDll, string folder, Func<IReadOnlyList<HostProcess>, BurstDatabase, Task> work, CancellationToken cancellationToken) =>

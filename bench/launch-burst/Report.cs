@@ -74,7 +74,7 @@ internal sealed class Report
             w.WriteLine("| burst | " + string.Join(" | ", Bursts.Select(b => b.Name)) + " |");
             w.WriteLine("|---|" + string.Concat(Bursts.Select(_ => "---:|")));
             Row(w, "replies sent (residents, chats, hosts)", b => $"{Fmt.I(b.Replies)} ({Fmt.I(b.Residents)}, {b.Chats}, {b.Hosts})");
-            Row(w, "planner statistics for inbound_messages", b => b.InboxAnalyzed);
+            Row(w, "inbound_messages analyzed (planner statistics)", b => b.InboxAnalyzed);
             Row(w, "webhook: accepted replies/s", b => $"{Fmt.N(b.AcceptedPerSecond)} ({Fmt.I(b.Accepted)} × 200 in {Fmt.S(b.SendTime)}{Refusals(b)})");
             Row(w, "webhook: p50 / p95 / p99", b => $"{b.Webhook.Percentile(50):0} / {b.Webhook.Percentile(95):0} / {b.Webhook.Percentile(99):0} ms");
             Row(w, "first reply → last order stored", b => b.TimedOut ? $"**TIMED OUT** after {Fmt.S(b.UntilLastOrder)}" : $"**{Fmt.S(b.UntilLastOrder)}**");
