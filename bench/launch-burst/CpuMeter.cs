@@ -1,0 +1,90 @@
+using System.Globalization;
+
+namespace GroupBuy.LaunchBurst;
+
+/// <summary>
+/// Where the CPU went during a window, from /proc: the host processes, PostgreSQL (the postmaster,
+/// its live backends, and the backends it has already reaped), this load tool, and the whole machine.
+/// </summary>
+internal sealed class CpuMeter(IReadOnlyList<int> hostPids, int? postmasterPid)
+{
+    private const double TicksPerSecond = 100; // USER_HZ on Linux
+
+    public Sample Take() => new(
+        RunClock.Now,
+        hostPids.Sum(OwnTicks),
+        postmasterPid is { } pm ? PostgresTicks(pm) : 0,
+        OwnTicks(Environment.ProcessId),
+        MachineTicks());
+
+    public static string Describe(Sample start, Sample end)
+    {
+        var seconds = (end.At - start.At).TotalSeconds;
+        if (seconds <= 0)
+        {
+            return "n/a";
+        }
+
+        double Cores(long ticks) => ticks / TicksPerSecond / seconds;
+        var (busy0, idle0, wait0) = start.Machine;
+        var (busy1, idle1, wait1) = end.Machine;
+        var total = (double)(busy1 - busy0) + (idle1 - idle0) + (wait1 - wait0);
+        var busy = total > 0 ? (busy1 - busy0) / total : double.NaN;
+        var iowait = total > 0 ? (wait1 - wait0) / total : double.NaN;
+        return string.Create(CultureInfo.InvariantCulture, $"host {Cores(end.Host - start.Host):0.00} cores, PostgreSQL {Cores(end.Postgres - start.Postgres):0.00} cores, load tool {Cores(end.Tool - start.Tool):0.00} cores; machine {busy:P0} busy, {iowait:P0} iowait ({Environment.ProcessorCount} cores, over {seconds:0.0} s)");
+    }
+
+    private static long OwnTicks(int pid) => Stat(pid) is { } f ? f.UTime + f.STime : 0;
+
+    private static long PostgresTicks(int postmaster)
+    {
+        var total = Stat(postmaster) is { } pm ? pm.UTime + pm.STime + pm.CUTime + pm.CSTime : 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                && pid != postmaster && Stat(pid) is { } child && child.ParentPid == postmaster)
+            {
+                total += child.UTime + child.STime;
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>(busy, idle, iowait) jiffies of all cores, from the first line of /proc/stat.</summary>
+    private static (long Busy, long Idle, long IoWait) MachineTicks()
+    {
+        try
+        {
+            var parts = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+                .Select(p => long.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+            // user nice system idle iowait irq softirq steal
+            var busy = parts[0] + parts[1] + parts[2] + parts[5] + parts[6] + (parts.Length > 7 ? parts[7] : 0);
+            return (busy, parts[3], parts[4]);
+        }
+        catch (Exception ex) when (ex is IOException or FormatException or IndexOutOfRangeException or UnauthorizedAccessException)
+        {
+            return (0, 0, 0);
+        }
+    }
+
+    private static ProcStat? Stat(int pid)
+    {
+        try
+        {
+            var text = File.ReadAllText($"/proc/{pid}/stat");
+            // The command name is in parentheses and may hold spaces: fields are counted after the last ')'.
+            var rest = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+            long F(int field) => long.Parse(rest[field - 3], CultureInfo.InvariantCulture);
+            return new ProcStat((int)F(4), F(14), F(15), F(16), F(17));
+        }
+        catch (Exception ex) when (ex is IOException or FormatException or IndexOutOfRangeException or UnauthorizedAccessException or ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    internal sealed record Sample(TimeSpan At, long Host, long Postgres, long Tool, (long Busy, long Idle, long IoWait) Machine);
+
+    private sealed record ProcStat(int ParentPid, long UTime, long STime, long CUTime, long CSTime);
+}
