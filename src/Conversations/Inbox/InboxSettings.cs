@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace GroupBuy.Conversations.Inbox;
 
 /// <summary>
-/// <c>Inbox:Workers</c> (messages processed at once per host, each chat still in order; 0 turns
+/// <c>Inbox:Workers</c> (chats processed at once per host, each in order; 0 turns
 /// processing off, e.g. for a host that only takes webhooks), <c>Inbox:MaxAttempts</c>.
 /// </summary>
 public sealed record InboxSettings(int Workers, int MaxAttempts, TimeSpan PollInterval)
