@@ -70,16 +70,16 @@ public sealed class InboxProcessor
             return false;
         }
 
+        // Read once for the batch: nobody else changes the chat's messages while it is claimed.
         var pending = await db.InboundMessages
             .Where(m => m.ConversationKey == conversation && m.Status == InboundMessageStatus.Pending)
             .OrderBy(m => m.Id)
-            .Select(m => m.Id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
-        foreach (var id in pending)
+        foreach (var message in pending)
         {
             var now = clock.GetUtcNow();
-            if (!await ProcessAsync(services, db, transaction, id, now, cancellationToken))
+            if (!await ProcessAsync(services, db, transaction, message, now, cancellationToken))
             {
                 break;
             }
@@ -91,9 +91,14 @@ public sealed class InboxProcessor
 
     /// <summary>One message behind its savepoint; false when the chat must stop here (not due yet, or failed).</summary>
     private async Task<bool> ProcessAsync(
-        IServiceProvider services, GroupBuyDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, long id, DateTimeOffset now, CancellationToken cancellationToken)
+        IServiceProvider services, GroupBuyDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, InboundMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var message = await db.InboundMessages.SingleAsync(m => m.Id == id, cancellationToken);
+        // The previous message cleared the tracker; the row is as it was read for the batch.
+        if (db.Entry(message).State == EntityState.Detached)
+        {
+            db.Attach(message);
+        }
+
         if (message.NextAttemptAt > now)
         {
             // Backing off after a failure: the chat's later messages wait behind it.
@@ -122,7 +127,7 @@ public sealed class InboxProcessor
         {
             await transaction.RollbackToSavepointAsync(Message, CancellationToken.None);
             db.ChangeTracker.Clear();
-            await RecordFailureAsync(db, id, ex);
+            await RecordFailureAsync(db, message.Id, ex);
             return false;
         }
     }

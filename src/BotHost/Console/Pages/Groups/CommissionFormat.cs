@@ -1,4 +1,5 @@
 using System.Globalization;
+using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Commission;
 
 namespace GroupBuy.BotHost.Console.Pages.Groups;
@@ -26,7 +27,7 @@ public static class CommissionFormat
     public static string Days(SettlementPeriod period)
     {
         ArgumentNullException.ThrowIfNull(period);
-        return $"{Day(period.FirstDay)}–{Day(period.LastDay)}";
+        return $"{ChineseFormat.Day(period.FirstDay)}–{ChineseFormat.Day(period.LastDay)}";
     }
 
     /// <summary>"2026年11月" for "2026-11".</summary>
@@ -35,6 +36,4 @@ public static class CommissionFormat
         ArgumentNullException.ThrowIfNull(month);
         return string.Create(CultureInfo.InvariantCulture, $"{month.FirstDay.Year}年{month.FirstDay.Month}月");
     }
-
-    private static string Day(DateOnly day) => string.Create(CultureInfo.InvariantCulture, $"{day.Month}月{day.Day}日");
 }

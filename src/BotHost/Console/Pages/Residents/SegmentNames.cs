@@ -15,11 +15,12 @@ public static class SegmentNames
         _ => "沉睡用户",
     };
 
+    /// <summary>Worded from <see cref="SegmentRules"/>'s own numbers, so the page says what the daily job does.</summary>
     public static string Rule(Segment segment) => segment switch
     {
-        Segment.Core => "近30天买了 5 次以上，且消费在前 20%",
-        Segment.Active => "近30天买了 2–4 次，或 5 次以上但消费不在前 20%",
-        _ => "近30天买了 0–1 次",
+        Segment.Core => $"近{SegmentRules.WindowDays}天买了 {SegmentRules.CoreMinPurchases} 次以上，且消费在前 20%",
+        Segment.Active => $"近{SegmentRules.WindowDays}天买了 {SegmentRules.ActiveMinPurchases}–{SegmentRules.CoreMinPurchases - 1} 次，或 {SegmentRules.CoreMinPurchases} 次以上但消费不在前 20%",
+        _ => $"近{SegmentRules.WindowDays}天买了 0–{SegmentRules.ActiveMinPurchases - 1} 次",
     };
 
     /// <summary>The badge colour of the segment.</summary>
