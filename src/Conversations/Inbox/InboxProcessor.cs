@@ -11,13 +11,18 @@ namespace GroupBuy.Conversations.Inbox;
 /// <summary>
 /// Processes stored messages a conversation at a time: a worker claims one chat whose oldest
 /// pending message is due and works through that chat's pending messages in arrival order, up to
-/// <see cref="BatchSize"/> of them in one transaction (each behind a savepoint, so a message that
-/// fails is rolled back alone, recorded, and stops the batch: the chat waits for its retry). On
-/// PostgreSQL the claim is a transaction-scoped advisory lock on the chat, so workers and hosts
-/// run different chats in parallel, never one chat twice, and a worker that dies leaves nothing
-/// behind but an unfinished transaction. One commit per batch is what makes a burst in one chat
-/// a short loop instead of a queue of fsyncs.
+/// <see cref="BatchSize"/> of them in one transaction, saving once per message. On PostgreSQL the
+/// claim is a transaction-scoped advisory lock on the chat, so workers and hosts run different
+/// chats in parallel, never one chat twice, and a worker that dies leaves nothing behind but an
+/// unfinished transaction. One commit per batch is what makes a burst in one chat a short loop
+/// instead of a queue of fsyncs.
 /// </summary>
+/// <remarks>
+/// A message that fails takes its whole batch down with it (no savepoint per message: they cost
+/// two round trips each, and failures are rare). Its failure is recorded with a back-off in a
+/// transaction of its own, and the batch runs again: the messages before it are processed anew,
+/// and the chat stops at the failed one until its retry is due.
+/// </remarks>
 public sealed class InboxProcessor
 {
     /// <summary>Messages of one chat committed together; small enough that a batch holds the chat only briefly.</summary>
@@ -39,8 +44,6 @@ public sealed class InboxProcessor
     // Advisory locks share one key space per database; the first key says "an inbox chat".
     private const int ChatLockSpace = 0x6762_0001;
 
-    private const string Message = "message";
-
     private readonly IServiceScopeFactory scopes;
     private readonly TimeProvider clock;
     private readonly InboxSettings settings;
@@ -57,6 +60,21 @@ public sealed class InboxProcessor
     /// <summary>Processes the due messages of one chat; false when no chat has any.</summary>
     public async Task<bool> ProcessNextAsync(CancellationToken cancellationToken)
     {
+        while (true)
+        {
+            var batch = await ProcessBatchAsync(cancellationToken);
+            if (batch.Failed is not { } failed)
+            {
+                return batch.Claimed;
+            }
+
+            // Every failure sets one message aside for later, so this ends within a batch's length.
+            await RecordFailureAsync(failed.Id, batch.Error!);
+        }
+    }
+
+    private async Task<BatchResult> ProcessBatchAsync(CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<GroupBuyDbContext>();
@@ -67,7 +85,7 @@ public sealed class InboxProcessor
         var conversation = await ClaimAsync(db, clock.GetUtcNow(), cancellationToken);
         if (conversation is null)
         {
-            return false;
+            return new BatchResult(false, null, null);
         }
 
         // Read once for the batch: nobody else changes the chat's messages while it is claimed.
@@ -76,60 +94,80 @@ public sealed class InboxProcessor
             .OrderBy(m => m.Id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
+        Chat? chat = null;
         foreach (var message in pending)
         {
             var now = clock.GetUtcNow();
-            if (!await ProcessAsync(services, db, transaction, message, now, cancellationToken))
+            if (message.NextAttemptAt > now)
             {
+                // Backing off after a failure: the chat's later messages wait behind it.
                 break;
+            }
+
+            try
+            {
+                chat ??= await ChatAsync(services, db, message, cancellationToken);
+                await ProcessAsync(db, chat, message, now, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                return new BatchResult(true, message, ex);
             }
         }
 
         await transaction.CommitAsync(CancellationToken.None);
-        return true;
+        return new BatchResult(true, null, null);
     }
 
-    /// <summary>One message behind its savepoint; false when the chat must stop here (not due yet, or failed).</summary>
-    private async Task<bool> ProcessAsync(
-        IServiceProvider services, GroupBuyDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, InboundMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task ProcessAsync(GroupBuyDbContext db, Chat chat, InboundMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // The previous message cleared the tracker; the row is as it was read for the batch.
-        if (db.Entry(message).State == EntityState.Detached)
+        // The previous message cleared the tracker; the rows are as they were read for the batch,
+        // or as the previous message saved them.
+        db.Attach(message);
+        if (chat.Group is { } group && db.Entry(group).State == EntityState.Detached)
         {
-            db.Attach(message);
+            db.Attach(group);
         }
 
-        if (message.NextAttemptAt > now)
-        {
-            // Backing off after a failure: the chat's later messages wait behind it.
-            return false;
-        }
+        var context = new MessageContext(
+            message, chat.Group, chat.Channel.Capabilities, ChatText.From(message.Text, chat.Bot.Name), chat.Bot, now, db, chat.Templates);
+        var handled = await chat.Router.RouteAsync(context, cancellationToken);
+        message.MarkProcessed(now);
 
-        // The chat stays claimed until the failure is recorded: released earlier, another worker
-        // could take the message while this one is still writing down why it failed.
-        await transaction.CreateSavepointAsync(Message, cancellationToken);
+        // The batch's transaction is the only savepoint there is: a failure rolls it all back.
+        db.Database.AutoSavepointsEnabled = false;
         try
         {
-            var handled = await RouteAsync(services, db, message, now, cancellationToken);
-            message.MarkProcessed(now);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.ReleaseSavepointAsync(Message, cancellationToken);
-
-            // Each message reads the database afresh, as it would in a transaction of its own
-            // (stock is taken by conditional UPDATEs that the tracked rows do not see).
-            db.ChangeTracker.Clear();
-            logger.LogDebug(
-                "Processed {Channel} message {MessageId} of {Conversation} with {Handler}",
-                message.Channel, message.MessageId, message.ConversationKey, handled?.GetType().Name ?? "no handler");
-            return true;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        finally
         {
-            await transaction.RollbackToSavepointAsync(Message, CancellationToken.None);
-            db.ChangeTracker.Clear();
-            await RecordFailureAsync(db, message.Id, ex);
-            return false;
+            db.Database.AutoSavepointsEnabled = true;
         }
+
+        // Each message reads the database afresh, as it would in a transaction of its own
+        // (stock is taken by conditional UPDATEs that the tracked rows do not see).
+        db.ChangeTracker.Clear();
+        logger.LogDebug(
+            "Processed {Channel} message {MessageId} of {Conversation} with {Handler}",
+            message.Channel, message.MessageId, message.ConversationKey, handled?.GetType().Name ?? "no handler");
+    }
+
+    /// <summary>What every message of a batch shares: its chat's channel and registered group, and the means to answer.</summary>
+    private static async Task<Chat> ChatAsync(IServiceProvider services, GroupBuyDbContext db, InboundMessage first, CancellationToken cancellationToken)
+    {
+        var channel = services.GetRequiredService<ChannelDirectory>().Find(first.Channel)
+            ?? throw new InvalidOperationException($"No chat channel named '{first.Channel}' is set up on this host.");
+        var group = first.ChatId is null
+            ? null
+            : await db.Groups.FirstOrDefaultAsync(g => g.Channel == first.Channel && g.ChatId == first.ChatId, cancellationToken);
+        return new Chat(
+            channel,
+            group,
+            services.GetRequiredService<BotIdentity>(),
+            services.GetRequiredService<MessageTemplates>(),
+            services.GetRequiredService<MessageRouter>());
     }
 
     /// <summary>The chat this worker now has to itself, or null when no chat has a due message.</summary>
@@ -164,21 +202,10 @@ public sealed class InboxProcessor
         return null;
     }
 
-    private static async Task<IMessageHandler?> RouteAsync(IServiceProvider services, GroupBuyDbContext db, InboundMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RecordFailureAsync(long id, Exception error)
     {
-        var channel = services.GetRequiredService<ChannelDirectory>().Find(message.Channel)
-            ?? throw new InvalidOperationException($"No chat channel named '{message.Channel}' is set up on this host.");
-        var group = message.ChatId is null
-            ? null
-            : await db.Groups.FirstOrDefaultAsync(g => g.Channel == message.Channel && g.ChatId == message.ChatId, cancellationToken);
-        var bot = services.GetRequiredService<BotIdentity>();
-        var context = new MessageContext(
-            message, group, channel.Capabilities, ChatText.From(message.Text, bot.Name), bot, now, db, services.GetRequiredService<MessageTemplates>());
-        return await services.GetRequiredService<MessageRouter>().RouteAsync(context, cancellationToken);
-    }
-
-    private async Task RecordFailureAsync(GroupBuyDbContext db, long id, Exception error)
-    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>();
         var message = await db.InboundMessages.SingleAsync(m => m.Id == id, CancellationToken.None);
         var now = clock.GetUtcNow();
         var giveUp = message.Attempts + 1 >= settings.MaxAttempts;
@@ -186,7 +213,6 @@ public sealed class InboxProcessor
         // The reason is the error's type and text of our own making; chat text never goes into it.
         message.RecordFailure($"{error.GetType().Name}: {error.Message}", now, retryAt);
         await db.SaveChangesAsync(CancellationToken.None);
-        db.ChangeTracker.Clear();
 
         if (giveUp)
         {
@@ -197,4 +223,8 @@ public sealed class InboxProcessor
             logger.LogWarning(error, "Processing {Channel} message {MessageId} failed (attempt {Attempts}); retrying at {RetryAt}", message.Channel, message.MessageId, message.Attempts, retryAt);
         }
     }
+
+    private sealed record BatchResult(bool Claimed, InboundMessage? Failed, Exception? Error);
+
+    private sealed record Chat(IChatChannel Channel, Groups.Group? Group, BotIdentity Bot, MessageTemplates Templates, MessageRouter Router);
 }

@@ -1,3 +1,4 @@
+using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,10 +12,13 @@ namespace GroupBuy.Conversations.Ordering;
 /// </summary>
 public sealed class OrderBook(GroupBuyDbContext db)
 {
+    /// <param name="campaign">The campaign with its items; their prices and names are used, their stock is not (it is taken in SQL).</param>
     public async Task<OrderOutcome> ApplyAsync(
-        long campaignId, long groupId, long residentId, OrderEdit edit, IReadOnlyList<OrderQuantity> lines, DateTimeOffset now, CancellationToken cancellationToken)
+        Campaign campaign, long groupId, long residentId, OrderEdit edit, IReadOnlyList<OrderQuantity> lines, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var items = await db.CampaignItems.AsNoTracking().Where(i => i.CampaignId == campaignId).ToDictionaryAsync(i => i.ItemNo, cancellationToken);
+        ArgumentNullException.ThrowIfNull(campaign);
+        var campaignId = campaign.Id;
+        var items = campaign.Items.ToDictionary(i => i.ItemNo);
         var order = await db.Orders.Include(o => o.Lines)
             .FirstOrDefaultAsync(o => o.CampaignId == campaignId && o.GroupId == groupId && o.ResidentId == residentId, cancellationToken);
         var isNew = order is null;

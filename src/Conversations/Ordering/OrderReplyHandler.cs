@@ -65,7 +65,7 @@ public sealed class OrderReplyHandler(ReplyReader reader, ResidentDirectory resi
         }
 
         var resident = await residents.SeenAsync(context.Message.Channel, context.Message.SenderId, context.Message.SenderName, context.Now, cancellationToken);
-        var outcome = await book.ApplyAsync(campaign.Id, group.Id, resident.Id, reading.Edit, reading.Lines, context.Now, cancellationToken);
+        var outcome = await book.ApplyAsync(campaign, group.Id, resident.Id, reading.Edit, reading.Lines, context.Now, cancellationToken);
         if (outcome.ChangedAnything)
         {
             await coupons.SettleAsync(outcome.Order, context.Now, cancellationToken);

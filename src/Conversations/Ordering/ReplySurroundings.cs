@@ -16,11 +16,16 @@ public sealed record ReplySurroundings(string? PreviousChain = null, string? Pre
     /// <summary>The surroundings of a reply in a chat of the campaign, as they stand now.</summary>
     public static async Task<ReplySurroundings> InChatAsync(GroupBuyDbContext db, long campaignId, long groupId, string? quotedText, CancellationToken cancellationToken)
     {
-        var chain = await db.Set<ChatChain>().AsNoTracking()
-            .Where(c => c.CampaignId == campaignId && c.GroupId == groupId).Select(c => c.Text).FirstOrDefaultAsync(cancellationToken);
+        // Both in one round trip: this runs for every reply in a launch burst.
         var previewKey = CampaignPublishing.PreviewKey(campaignId, groupId);
-        var preview = await db.OutboundMessages.AsNoTracking()
-            .Where(m => m.IdempotencyKey == previewKey).Select(m => m.Text).FirstOrDefaultAsync(cancellationToken);
-        return new ReplySurroundings(chain, preview, quotedText);
+        var found = await db.Groups.AsNoTracking()
+            .Where(g => g.Id == groupId)
+            .Select(g => new
+            {
+                Chain = db.Set<ChatChain>().Where(c => c.CampaignId == campaignId && c.GroupId == groupId).Select(c => c.Text).FirstOrDefault(),
+                Preview = db.OutboundMessages.Where(m => m.IdempotencyKey == previewKey).Select(m => m.Text).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return new ReplySurroundings(found?.Chain, found?.Preview, quotedText);
     }
 }

@@ -74,12 +74,28 @@ public abstract class GroupBuyDbContext : DbContext
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GroupBuyDbContext).Assembly, t => t.Namespace?.StartsWith("GroupBuy.Conversations", StringComparison.Ordinal) == true);
         UseSnakeCaseNames(modelBuilder);
+        CompareListsByElements(modelBuilder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Money is yuan with fen; kept exact, rounded only where a statement says so.
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    private static void CompareListsByElements(ModelBuilder modelBuilder)
+    {
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        {
+            if (property.ClrType == typeof(List<string>))
+            {
+                property.SetValueComparer(new ListComparer<string>());
+            }
+            else if (property.ClrType == typeof(List<long>))
+            {
+                property.SetValueComparer(new ListComparer<long>());
+            }
+        }
     }
 
     private static void UseSnakeCaseNames(ModelBuilder modelBuilder)

@@ -7,6 +7,7 @@ using GroupBuy.Conversations.Ordering;
 using GroupBuy.Conversations.Residents;
 using GroupBuy.Conversations.Storage;
 using GroupBuy.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -222,7 +223,7 @@ public sealed class CampaignEditingTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>();
         await using var order = await db.Database.BeginTransactionAsync();
         var outcome = await scope.ServiceProvider.GetRequiredService<OrderBook>()
-            .ApplyAsync(id, roomOne, resident, OrderEdit.Add, [new OrderQuantity(1, 3)], DateTimeOffset.UtcNow, CancellationToken.None);
+            .ApplyAsync(await db.Campaigns.Include(c => c.Items).SingleAsync(c => c.Id == id), roomOne, resident, OrderEdit.Add, [new OrderQuantity(1, 3)], DateTimeOffset.UtcNow, CancellationToken.None);
         Assert.Equal([new OrderQuantity(1, 3)], outcome.Changed);
 
         // The order has taken its 3 (100 → 97) and holds the row; ops' edit comes after it whatever the timing.

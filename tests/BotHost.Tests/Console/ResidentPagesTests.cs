@@ -93,7 +93,7 @@ public sealed class ResidentPagesTests : IAsyncLifetime
         await db.SaveChangesAsync();
 
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var outcome = await services.GetRequiredService<OrderBook>().ApplyAsync(campaign.Id, groupId, li.Id, OrderEdit.Add, [new OrderQuantity(1, 4)], now, CancellationToken.None);
+        var outcome = await services.GetRequiredService<OrderBook>().ApplyAsync(campaign, groupId, li.Id, OrderEdit.Add, [new OrderQuantity(1, 4)], now, CancellationToken.None);
         await services.GetRequiredService<CouponRedemption>().SettleAsync(outcome.Order, now, CancellationToken.None);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();

@@ -160,7 +160,7 @@ public sealed class CouponsOnPostgres : IAsyncLifetime
         var db = services.GetRequiredService<GroupBuyDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var now = clock.GetUtcNow();
-        var outcome = await services.GetRequiredService<OrderBook>().ApplyAsync(campaignId, groupId, wang.Id, edit, [new OrderQuantity(1, quantity)], now, CancellationToken.None);
+        var outcome = await services.GetRequiredService<OrderBook>().ApplyAsync(await db.Campaigns.Include(c => c.Items).SingleAsync(c => c.Id == campaignId), groupId, wang.Id, edit, [new OrderQuantity(1, quantity)], now, CancellationToken.None);
         await services.GetRequiredService<CouponRedemption>().SettleAsync(outcome.Order, now, CancellationToken.None);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();

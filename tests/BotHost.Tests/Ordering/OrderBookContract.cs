@@ -160,17 +160,20 @@ public abstract class OrderBookContract : IAsyncLifetime
         await using var scope = Host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var outcome = await scope.ServiceProvider.GetRequiredService<OrderBook>().ApplyAsync(CampaignId, GroupId, residentId, edit, lines, DateTimeOffset.UtcNow, CancellationToken.None);
+        var outcome = await scope.ServiceProvider.GetRequiredService<OrderBook>().ApplyAsync(await CampaignAsync(db), GroupId, residentId, edit, lines, DateTimeOffset.UtcNow, CancellationToken.None);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return outcome;
     }
 
+    private Task<Campaign> CampaignAsync(GroupBuyDbContext db) =>
+        db.Campaigns.Include(c => c.Items).SingleAsync(c => c.Id == CampaignId);
+
     private async Task ApplyAndNoteAsync(long residentId, OrderEdit edit, params OrderQuantity[] lines)
     {
         await using var scope = Host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>();
-        await scope.ServiceProvider.GetRequiredService<OrderBook>().ApplyAsync(CampaignId, GroupId, residentId, edit, lines, Clock.GetUtcNow(), CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<OrderBook>().ApplyAsync(await CampaignAsync(db), GroupId, residentId, edit, lines, Clock.GetUtcNow(), CancellationToken.None);
         await scope.ServiceProvider.GetRequiredService<OrderAcknowledgements>().NoteAsync(CampaignId, GroupId, residentId, Clock.GetUtcNow(), CancellationToken.None);
         await db.SaveChangesAsync();
     }
