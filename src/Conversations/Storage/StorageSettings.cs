@@ -53,6 +53,24 @@ public sealed record StorageSettings(StorageProvider Provider, string Connection
         };
     }
 
+    /// <summary>
+    /// The connection string the data context opens on PostgreSQL. Statements the inbox runs for
+    /// every message are prepared on the server after their second use (parsed and planned once
+    /// per connection instead of every time), unless the connection string says otherwise.
+    /// </summary>
+    public string PostgresDataConnectionString()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        if (!ConnectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
+            && !ConnectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 128;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
+    }
+
     /// <summary>The SQLite data file (full path); only meaningful for the Sqlite provider.</summary>
     public string SqliteFilePath => Path.GetFullPath(new SqliteConnectionStringBuilder(ConnectionString).DataSource);
 
