@@ -22,7 +22,7 @@ internal static class BotHostServiceCollectionExtensions
         services.AddHostedService<TemplateRefresher>();
         services.AddHostedService<InboxWorker>();
         services.AddHostedService<OutboxWorker>();
-        services.AddHostedService<AckWorker>();
+        services.AddHostedService<AcknowledgementsWorker>();
         services.AddGatewayChannel();
         services.AddWeComChannel();
         services.AddSimulatorChannel();

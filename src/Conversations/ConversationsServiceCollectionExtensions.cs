@@ -7,6 +7,7 @@ using GroupBuy.Conversations.Inbox;
 using GroupBuy.Conversations.Leaders;
 using GroupBuy.Conversations.Marketing;
 using GroupBuy.Conversations.Ordering;
+using GroupBuy.Conversations.Ordering.Acknowledgements;
 using GroupBuy.Conversations.Ordering.Llm;
 using GroupBuy.Conversations.Ordering.Parsing;
 using GroupBuy.Conversations.Outbox;
@@ -75,8 +76,7 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddScoped<CampaignPublishing>();
         services.TryAddScoped<CampaignItemEditor>();
         services.TryAddScoped<OrderBook>();
-        services.TryAddScoped<OrderAcknowledgements>();
-        services.TryAddSingleton<AckFlusher>();
+        services.TryAddSingleton<OrderAcknowledgements>();
         services.TryAddScoped<ResidentDirectory>();
         services.TryAddScoped<PickupCodes>();
         services.TryAddSingleton(sp => ReminderSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));

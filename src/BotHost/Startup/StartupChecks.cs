@@ -3,7 +3,7 @@ using GroupBuy.Conversations.Commission;
 using GroupBuy.Conversations.Coupons;
 using GroupBuy.Conversations.Inbox;
 using GroupBuy.Conversations.Marketing;
-using GroupBuy.Conversations.Ordering;
+using GroupBuy.Conversations.Ordering.Acknowledgements;
 using GroupBuy.Conversations.Ordering.Llm;
 using GroupBuy.Conversations.Outbox;
 using GroupBuy.Conversations.Reminders;

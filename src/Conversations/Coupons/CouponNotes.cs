@@ -1,5 +1,6 @@
 using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Ordering;
+using GroupBuy.Conversations.Ordering.Acknowledgements;
 using GroupBuy.Conversations.Storage;
 using Microsoft.EntityFrameworkCore;
 

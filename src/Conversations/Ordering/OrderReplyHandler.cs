@@ -2,6 +2,7 @@ using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Coupons;
 using GroupBuy.Conversations.Groups;
 using GroupBuy.Conversations.Inbox;
+using GroupBuy.Conversations.Ordering.Acknowledgements;
 using GroupBuy.Conversations.Ordering.Parsing;
 using GroupBuy.Conversations.Residents;
 using GroupBuy.Conversations.Routing;
@@ -74,7 +75,7 @@ public sealed class OrderReplyHandler(ReplyReader reader, ResidentDirectory resi
         await AnswerAsync(context, campaign, name, reading, outcome, cancellationToken);
         if (outcome.ChangedAnything && !reading.ReadByModel)
         {
-            await acknowledgements.NoteAsync(campaign.Id, group.Id, resident.Id, context.Now, cancellationToken);
+            await acknowledgements.NoteAsync(context.Db, campaign.Id, group.Id, resident.Id, context.Now, cancellationToken);
         }
 
         return true;

@@ -9,12 +9,13 @@ namespace GroupBuy.Conversations.Outbox;
 /// <summary>
 /// Sends outbox rows through their channel: each target's oldest due message first, one at a time,
 /// within the channel's rate limit; failures retried with back-off until the give-up time, then
-/// marked failed for ops. On PostgreSQL the row is claimed with FOR UPDATE SKIP LOCKED for the
-/// length of the send, so hosts share the work and never send one row twice; a host that dies
+/// marked failed for ops. The outbox is a <see cref="DueRowQueue{TRow}"/>: the row stays claimed for
+/// the length of the send, so hosts share the work and never send one row twice; a host that dies
 /// mid-send leaves the row pending, and the resend carries the same idempotency key.
 /// </summary>
 public sealed class OutboxDispatcher
 {
+    // A target's messages go out in order: only its oldest due one can be claimed.
     private const string NextOnPostgres = """
         SELECT m.id AS "Value" FROM outbound_messages m
         WHERE m.status = 'Pending' AND m.due_at <= @now
@@ -25,55 +26,47 @@ public sealed class OutboxDispatcher
         FOR UPDATE OF m SKIP LOCKED
         """;
 
-    private readonly IServiceScopeFactory scopes;
+    private static readonly DueRowClaim<OutboundMessage> Claim = new(
+        NextOnPostgres,
+        (db, now) => db.OutboundMessages
+            .Where(m => m.Status == OutboundMessageStatus.Pending && m.DueAt <= now)
+            .Where(m => !db.OutboundMessages.Any(e => e.TargetKey == m.TargetKey && e.Status == OutboundMessageStatus.Pending && e.DueAt <= now && e.Id < m.Id))
+            .OrderBy(m => m.DueAt).ThenBy(m => m.Id)
+            .Select(m => (long?)m.Id));
+
+    private readonly DueRowQueue<OutboundMessage> queue;
     private readonly TimeProvider clock;
     private readonly OutboxSettings settings;
     private readonly ILogger<OutboxDispatcher> logger;
 
     public OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, OutboxSettings settings, ILogger<OutboxDispatcher> logger)
     {
-        this.scopes = scopes;
+        queue = new DueRowQueue<OutboundMessage>(scopes, clock, Claim);
         this.clock = clock;
         this.settings = settings;
         this.logger = logger;
     }
 
     /// <summary>Sends (or reschedules) one message; false when none is due.</summary>
-    public async Task<bool> DispatchNextAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>();
-        var now = clock.GetUtcNow();
-        await using var transaction = db.Provider == StorageProvider.Postgres ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var id = await NextIdAsync(db, now, cancellationToken);
-        if (id is null)
-        {
-            return false;
-        }
+    public Task<bool> DispatchNextAsync(CancellationToken cancellationToken) => queue.WorkNextAsync(DispatchAsync, cancellationToken);
 
-        var message = await db.OutboundMessages.SingleAsync(m => m.Id == id, cancellationToken);
-        var channel = scope.ServiceProvider.GetRequiredService<ChannelDirectory>().Find(message.Channel);
+    private async Task DispatchAsync(DueRow<OutboundMessage> due, CancellationToken cancellationToken)
+    {
+        var message = due.Row;
+        var channel = due.Services.GetRequiredService<ChannelDirectory>().Find(message.Channel);
         if (channel is null)
         {
             message.RecordFailure($"No chat channel named '{message.Channel}' is set up on this host.", retryAt: null);
             logger.LogError("Outbound message {Id} is for channel {Channel}, which this host does not have", message.Id, message.Channel);
         }
-        else if (await FreeAtAsync(db, message, channel.Capabilities.RateLimit, now, cancellationToken) is { } freeAt)
+        else if (await FreeAtAsync(due.Db, message, channel.Capabilities.RateLimit, due.Now, cancellationToken) is { } freeAt)
         {
             message.Postpone(freeAt);
         }
         else
         {
-            await SendAsync(channel, message, now, cancellationToken);
+            await SendAsync(channel, message, due.Now, cancellationToken);
         }
-
-        await db.SaveChangesAsync(CancellationToken.None);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(CancellationToken.None);
-        }
-
-        return true;
     }
 
     private async Task SendAsync(IChatChannel channel, OutboundMessage message, DateTimeOffset now, CancellationToken cancellationToken)
@@ -122,18 +115,6 @@ public sealed class OutboxDispatcher
         recent.Sort();
         return recent[recent.Count - limit.Messages] + limit.Window;
     }
-
-    private static Task<long?> NextIdAsync(GroupBuyDbContext db, DateTimeOffset now, CancellationToken cancellationToken) =>
-        SkipLockedClaim.NextIdAsync(
-            db,
-            NextOnPostgres,
-            db.OutboundMessages
-                .Where(m => m.Status == OutboundMessageStatus.Pending && m.DueAt <= now)
-                .Where(m => !db.OutboundMessages.Any(e => e.TargetKey == m.TargetKey && e.Status == OutboundMessageStatus.Pending && e.DueAt <= now && e.Id < m.Id))
-                .OrderBy(m => m.DueAt).ThenBy(m => m.Id)
-                .Select(m => (long?)m.Id),
-            now,
-            cancellationToken);
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -23,6 +23,12 @@ namespace GroupBuy.Conversations.Reminders;
 /// </summary>
 public sealed class PickupReminders(IServiceScopeFactory scopes, TimeProvider clock, ILogger<PickupReminders> logger)
 {
+    private static readonly DueRowClaim<PickupReminder> Claim = new(
+        NextOnPostgres,
+        (db, now) => db.Set<PickupReminder>().Where(r => r.SentAt == null && r.DueAt <= now).OrderBy(r => r.DueAt).ThenBy(r => r.Id).Select(r => (long?)r.Id));
+
+    private readonly DueRowQueue<PickupReminder> queue = new(scopes, clock, Claim);
+
     private const string NextOnPostgres = """
         SELECT id AS "Value" FROM pickup_reminders
         WHERE sent_at IS NULL AND due_at <= @now
@@ -41,37 +47,14 @@ public sealed class PickupReminders(IServiceScopeFactory scopes, TimeProvider cl
     }
 
     /// <summary>Sends every step that is due; returns how many were sent.</summary>
-    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
-    {
-        var sent = 0;
-        while (await SendNextAsync(cancellationToken))
-        {
-            sent++;
-        }
-
-        return sent;
-    }
+    public Task<int> SendDueAsync(CancellationToken cancellationToken) => queue.WorkAllDueAsync(SendAsync, cancellationToken);
 
     /// <summary>Sends one due step; false when none is due.</summary>
-    public async Task<bool> SendNextAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var db = services.GetRequiredService<GroupBuyDbContext>();
-        var now = clock.GetUtcNow();
-        await using var transaction = db.Provider == StorageProvider.Postgres ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var id = await SkipLockedClaim.NextIdAsync(
-            db,
-            NextOnPostgres,
-            db.Set<PickupReminder>().Where(r => r.SentAt == null && r.DueAt <= now).OrderBy(r => r.DueAt).Select(r => (long?)r.Id),
-            now,
-            cancellationToken);
-        if (id is null)
-        {
-            return false;
-        }
+    public Task<bool> SendNextAsync(CancellationToken cancellationToken) => queue.WorkNextAsync(SendAsync, cancellationToken);
 
-        var reminder = await db.Set<PickupReminder>().SingleAsync(r => r.Id == id, cancellationToken);
+    private async Task SendAsync(DueRow<PickupReminder> due, CancellationToken cancellationToken)
+    {
+        var (reminder, db, services, now) = due;
         var group = await db.Groups.AsNoTracking().SingleAsync(g => g.Id == reminder.GroupId, cancellationToken);
         var channel = services.GetRequiredService<ChannelDirectory>().Find(group.Channel);
         if (group.DismissedAt is not null || channel is null)
@@ -92,13 +75,6 @@ public sealed class PickupReminders(IServiceScopeFactory scopes, TimeProvider cl
         }
 
         reminder.MarkSent(now);
-        await db.SaveChangesAsync(CancellationToken.None);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(CancellationToken.None);
-        }
-
-        return true;
     }
 
     private static async Task<List<OutboundMessage>> MessagesAsync(

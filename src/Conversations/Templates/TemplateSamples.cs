@@ -5,6 +5,7 @@ using GroupBuy.Conversations.Commission;
 using GroupBuy.Conversations.Leaders;
 using GroupBuy.Conversations.Marketing;
 using GroupBuy.Conversations.Ordering;
+using GroupBuy.Conversations.Ordering.Acknowledgements;
 using GroupBuy.Conversations.Reminders;
 
 namespace GroupBuy.Conversations.Templates;

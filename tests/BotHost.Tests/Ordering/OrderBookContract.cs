@@ -2,6 +2,7 @@ using GroupBuy.BotHost.Tests.Support;
 using GroupBuy.Conversations.Campaigns;
 using GroupBuy.Conversations.Groups;
 using GroupBuy.Conversations.Ordering;
+using GroupBuy.Conversations.Ordering.Acknowledgements;
 using GroupBuy.Conversations.Residents;
 using GroupBuy.Conversations.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -97,7 +98,7 @@ public abstract class OrderBookContract : IAsyncLifetime
         await ApplyAndNoteAsync(wang, OrderEdit.Add, new OrderQuantity(1, 2));
         await ApplyAndNoteAsync(li, OrderEdit.Add, new OrderQuantity(2, 1));
         await ApplyAndNoteAsync(wang, OrderEdit.Add, new OrderQuantity(2, 1));
-        var flusher = Host.Services.GetRequiredService<AckFlusher>();
+        var flusher = Host.Services.GetRequiredService<OrderAcknowledgements>();
 
         Assert.False(await flusher.FlushNextAsync(CancellationToken.None));
         Clock.Advance(TimeSpan.FromSeconds(5));
@@ -174,7 +175,7 @@ public abstract class OrderBookContract : IAsyncLifetime
         await using var scope = Host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>();
         await scope.ServiceProvider.GetRequiredService<OrderBook>().ApplyAsync(await CampaignAsync(db), GroupId, residentId, edit, lines, Clock.GetUtcNow(), CancellationToken.None);
-        await scope.ServiceProvider.GetRequiredService<OrderAcknowledgements>().NoteAsync(CampaignId, GroupId, residentId, Clock.GetUtcNow(), CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<OrderAcknowledgements>().NoteAsync(db, CampaignId, GroupId, residentId, Clock.GetUtcNow(), CancellationToken.None);
         await db.SaveChangesAsync();
     }
 

@@ -143,7 +143,7 @@ public sealed class ChatScenario : IAsyncDisposable
             var db = scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>();
             // Batches first: a batch flushed between the two reads has its message in the outbox
             // by the second one (the flush writes both in one transaction), never the other way round.
-            var pending = await db.Set<Conversations.Ordering.AckBatch>().AnyAsync(b => b.Status == Conversations.Ordering.AckBatchStatus.Open)
+            var pending = await db.Set<Conversations.Ordering.Acknowledgements.AckBatch>().AnyAsync(b => b.Status == Conversations.Ordering.Acknowledgements.AckBatchStatus.Open)
                 || await db.OutboundMessages.AnyAsync(m => m.Status == Conversations.Outbox.OutboundMessageStatus.Pending);
             if (!pending)
             {

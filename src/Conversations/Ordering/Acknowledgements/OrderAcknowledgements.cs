@@ -7,16 +7,23 @@ using GroupBuy.Conversations.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GroupBuy.Conversations.Ordering;
+namespace GroupBuy.Conversations.Ordering.Acknowledgements;
 
 /// <summary>
-/// Sends due acknowledgements: renders each resident's order as it stands now and queues one
-/// message per batch. The batch row is claimed with FOR UPDATE SKIP LOCKED on PostgreSQL; the
-/// message and the "sent" mark commit together, and the outbox key (the batch id) keeps a retry
-/// from queueing it twice.
+/// Order acknowledgements, from the reply to the chat. Each changed order is noted in the chat's
+/// open <see cref="AckBatch"/> (in the reply's own transaction); when the batch's few seconds of
+/// collecting are up it is sent: each resident's order rendered as it stands then, one message per
+/// batch. Batches are a <see cref="DueRowQueue{TRow}"/>; the message and the "sent" mark commit
+/// together, and the outbox key (the batch id) keeps a retry from queueing it twice.
 /// </summary>
-public sealed class AckFlusher(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class OrderAcknowledgements(IServiceScopeFactory scopes, TimeProvider clock, AckSettings settings)
 {
+    private static readonly DueRowClaim<AckBatch> Claim = new(
+        NextOnPostgres,
+        (db, now) => db.Set<AckBatch>().Where(b => b.Status == AckBatchStatus.Open && b.DueAt <= now).OrderBy(b => b.DueAt).ThenBy(b => b.Id).Select(b => (long?)b.Id));
+
+    private readonly DueRowQueue<AckBatch> queue = new(scopes, clock, Claim);
+
     private const string NextOnPostgres = """
         SELECT id AS "Value" FROM ack_batches
         WHERE status = 'Open' AND due_at <= @now
@@ -25,26 +32,27 @@ public sealed class AckFlusher(IServiceScopeFactory scopes, TimeProvider clock)
         FOR UPDATE SKIP LOCKED
         """;
 
-    /// <summary>Sends one due acknowledgement; false when none is due.</summary>
-    public async Task<bool> FlushNextAsync(CancellationToken cancellationToken)
+    /// <summary>Notes a resident's changed order; saved with the order, in the caller's transaction.</summary>
+    public async Task NoteAsync(GroupBuyDbContext db, long campaignId, long groupId, long residentId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var db = services.GetRequiredService<GroupBuyDbContext>();
-        var now = clock.GetUtcNow();
-        await using var transaction = db.Provider == StorageProvider.Postgres ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var id = await SkipLockedClaim.NextIdAsync(
-            db,
-            NextOnPostgres,
-            db.Set<AckBatch>().Where(b => b.Status == AckBatchStatus.Open && b.DueAt <= now).OrderBy(b => b.DueAt).Select(b => (long?)b.Id),
-            now,
-            cancellationToken);
-        if (id is null)
+        ArgumentNullException.ThrowIfNull(db);
+        var batch = db.Set<AckBatch>().Local.FirstOrDefault(b => b.CampaignId == campaignId && b.GroupId == groupId && b.Status == AckBatchStatus.Open)
+            ?? await db.Set<AckBatch>().FirstOrDefaultAsync(b => b.CampaignId == campaignId && b.GroupId == groupId && b.Status == AckBatchStatus.Open, cancellationToken);
+        if (batch is null)
         {
-            return false;
+            batch = new AckBatch(campaignId, groupId, now, settings.Delay);
+            db.Add(batch);
         }
 
-        var batch = await db.Set<AckBatch>().SingleAsync(b => b.Id == id, cancellationToken);
+        batch.Note(residentId);
+    }
+
+    /// <summary>Sends one due acknowledgement; false when none is due.</summary>
+    public Task<bool> FlushNextAsync(CancellationToken cancellationToken) => queue.WorkNextAsync(FlushAsync, cancellationToken);
+
+    private static async Task FlushAsync(DueRow<AckBatch> due, CancellationToken cancellationToken)
+    {
+        var (batch, db, services, now) = due;
         var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Items).SingleAsync(c => c.Id == batch.CampaignId, cancellationToken);
         var group = await db.Groups.AsNoTracking().SingleAsync(g => g.Id == batch.GroupId, cancellationToken);
         var orders = await db.Orders.AsNoTracking().Include(o => o.Lines)
@@ -67,13 +75,6 @@ public sealed class AckFlusher(IServiceScopeFactory scopes, TimeProvider clock)
         }
 
         batch.MarkSent(now);
-        await db.SaveChangesAsync(CancellationToken.None);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(CancellationToken.None);
-        }
-
-        return true;
     }
 
     private static OrderAckEntry Entry(string name, Order order, Campaign campaign, OrderAckCoupon? coupon) =>

@@ -1,6 +1,6 @@
 using GroupBuy.Conversations.Templates;
 
-namespace GroupBuy.Conversations.Ordering;
+namespace GroupBuy.Conversations.Ordering.Acknowledgements;
 
 /// <summary>One message confirming the orders that changed in a chat in the last few seconds.</summary>
 public sealed record OrderAckMessage(string Title, IReadOnlyList<OrderAckEntry> Entries, string ClosesAt) : IMessageModel

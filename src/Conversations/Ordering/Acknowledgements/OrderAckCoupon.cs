@@ -1,4 +1,4 @@
-namespace GroupBuy.Conversations.Ordering;
+namespace GroupBuy.Conversations.Ordering.Acknowledgements;
 
 /// <summary>
 /// A coupon in a resident's acknowledgement: the one their order uses ("已用券：满30减8，实付¥27"),

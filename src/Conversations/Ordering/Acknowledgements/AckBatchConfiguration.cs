@@ -3,7 +3,7 @@ using GroupBuy.Conversations.Groups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace GroupBuy.Conversations.Ordering;
+namespace GroupBuy.Conversations.Ordering.Acknowledgements;
 
 internal sealed class AckBatchConfiguration : IEntityTypeConfiguration<AckBatch>
 {

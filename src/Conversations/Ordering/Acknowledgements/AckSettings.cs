@@ -1,7 +1,7 @@
 using GroupBuy.Conversations.Inbox;
 using Microsoft.Extensions.Configuration;
 
-namespace GroupBuy.Conversations.Ordering;
+namespace GroupBuy.Conversations.Ordering.Acknowledgements;
 
 /// <summary>
 /// <c>Ordering:AckDelaySeconds</c> (default 5): how long an acknowledgement collects orders in a

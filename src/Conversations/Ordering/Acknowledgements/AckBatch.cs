@@ -1,6 +1,6 @@
 using GroupBuy.Conversations.Storage;
 
-namespace GroupBuy.Conversations.Ordering;
+namespace GroupBuy.Conversations.Ordering.Acknowledgements;
 
 /// <summary>
 /// Acknowledgements waiting to go out in one chat for one campaign. Orders made within a few

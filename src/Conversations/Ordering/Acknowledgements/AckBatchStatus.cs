@@ -1,4 +1,4 @@
-namespace GroupBuy.Conversations.Ordering;
+namespace GroupBuy.Conversations.Ordering.Acknowledgements;
 
 public enum AckBatchStatus
 {
