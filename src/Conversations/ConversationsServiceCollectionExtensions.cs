@@ -45,7 +45,7 @@ public static class ConversationsServiceCollectionExtensions
 
         services.AddDbContext<SqliteGroupBuyDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<StorageSettings>().ConnectionString));
-        services.AddDbContext<PostgresGroupBuyDbContext>((sp, options) =>
+        services.AddDbContextPool<PostgresGroupBuyDbContext>((sp, options) =>
             options.UseNpgsql(sp.GetRequiredService<StorageSettings>().PostgresDataConnectionString()));
         services.TryAddScoped<GroupBuyDbContext>(sp => sp.GetRequiredService<StorageSettings>().Provider switch
         {
