@@ -18,10 +18,11 @@ namespace GroupBuy.Conversations.Inbox;
 /// instead of a queue of fsyncs.
 /// </summary>
 /// <remarks>
-/// A message that fails takes its whole batch down with it (no savepoint per message: they cost
-/// two round trips each, and failures are rare). Its failure is recorded with a back-off in a
-/// transaction of its own, and the batch runs again: the messages before it are processed anew,
-/// and the chat stops at the failed one until its retry is due.
+/// A message that fails takes its whole batch down with it, back to the one savepoint taken after
+/// the claim (a savepoint per message would cost two round trips each, and failures are rare). Its
+/// failure is recorded with a back-off while the chat is still claimed, and the batch runs again:
+/// the messages before it are processed anew, and the chat stops at the failed one until its retry
+/// is due.
 /// </remarks>
 public sealed class InboxProcessor
 {
@@ -44,6 +45,8 @@ public sealed class InboxProcessor
     // Advisory locks share one key space per database; the first key says "an inbox chat".
     private const int ChatLockSpace = 0x6762_0001;
 
+    private const string Claimed = "claimed";
+
     private readonly IServiceScopeFactory scopes;
     private readonly TimeProvider clock;
     private readonly InboxSettings settings;
@@ -63,17 +66,16 @@ public sealed class InboxProcessor
         while (true)
         {
             var batch = await ProcessBatchAsync(cancellationToken);
-            if (batch.Failed is not { } failed)
+            if (batch != BatchOutcome.Failed)
             {
-                return batch.Claimed;
+                return batch == BatchOutcome.Done;
             }
 
             // Every failure sets one message aside for later, so this ends within a batch's length.
-            await RecordFailureAsync(failed.Id, batch.Error!);
         }
     }
 
-    private async Task<BatchResult> ProcessBatchAsync(CancellationToken cancellationToken)
+    private async Task<BatchOutcome> ProcessBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -85,8 +87,13 @@ public sealed class InboxProcessor
         var conversation = await ClaimAsync(db, clock.GetUtcNow(), cancellationToken);
         if (conversation is null)
         {
-            return new BatchResult(false, null, null);
+            return BatchOutcome.NoChat;
         }
+
+        // One savepoint per batch, after the claim: a failure rolls back to it and keeps the chat
+        // claimed while the failure is recorded, so no other worker takes the message before its
+        // back-off is written.
+        await transaction.CreateSavepointAsync(Claimed, cancellationToken);
 
         // Read once for the batch: nobody else changes the chat's messages while it is claimed.
         var pending = await db.InboundMessages
@@ -111,13 +118,16 @@ public sealed class InboxProcessor
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                await transaction.RollbackAsync(CancellationToken.None);
-                return new BatchResult(true, message, ex);
+                await transaction.RollbackToSavepointAsync(Claimed, CancellationToken.None);
+                db.ChangeTracker.Clear();
+                await RecordFailureAsync(db, message.Id, ex);
+                await transaction.CommitAsync(CancellationToken.None);
+                return BatchOutcome.Failed;
             }
         }
 
         await transaction.CommitAsync(CancellationToken.None);
-        return new BatchResult(true, null, null);
+        return BatchOutcome.Done;
     }
 
     private async Task ProcessAsync(GroupBuyDbContext db, Chat chat, InboundMessage message, DateTimeOffset now, CancellationToken cancellationToken)
@@ -202,10 +212,8 @@ public sealed class InboxProcessor
         return null;
     }
 
-    private async Task RecordFailureAsync(long id, Exception error)
+    private async Task RecordFailureAsync(GroupBuyDbContext db, long id, Exception error)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>();
         var message = await db.InboundMessages.SingleAsync(m => m.Id == id, CancellationToken.None);
         var now = clock.GetUtcNow();
         var giveUp = message.Attempts + 1 >= settings.MaxAttempts;
@@ -224,7 +232,12 @@ public sealed class InboxProcessor
         }
     }
 
-    private sealed record BatchResult(bool Claimed, InboundMessage? Failed, Exception? Error);
+    private enum BatchOutcome
+    {
+        NoChat,
+        Done,
+        Failed,
+    }
 
     private sealed record Chat(IChatChannel Channel, Groups.Group? Group, BotIdentity Bot, MessageTemplates Templates, MessageRouter Router);
 }
