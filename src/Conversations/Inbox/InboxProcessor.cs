@@ -145,7 +145,8 @@ public sealed class InboxProcessor
         var handled = await chat.Router.RouteAsync(context, cancellationToken);
         message.MarkProcessed(now);
 
-        // The batch's transaction is the only savepoint there is: a failure rolls it all back.
+        // No savepoint of EF's own around the save: a failure goes back to the batch's one. (Handlers
+        // that save and retry inside, such as pick-list codes, keep theirs.)
         db.Database.AutoSavepointsEnabled = false;
         try
         {

@@ -18,17 +18,11 @@ namespace GroupBuy.Conversations.Reminders;
 /// step when due, to the residents whose goods are still waiting at that moment, so whoever picked
 /// up is never reminded. A resident's reminder is keyed by (campaign, resident, step) and a
 /// group's by (campaign, group, step, part), and keys already in the outbox are skipped, so a
-/// retried or doubled job sends nothing twice. The row is claimed with FOR UPDATE SKIP LOCKED on
-/// PostgreSQL, so several hosts share the work.
+/// retried or doubled job sends nothing twice. Reminders are a <see cref="DueRowQueue{TRow}"/>, so
+/// several hosts share the work.
 /// </summary>
 public sealed class PickupReminders(IServiceScopeFactory scopes, TimeProvider clock, ILogger<PickupReminders> logger)
 {
-    private static readonly DueRowClaim<PickupReminder> Claim = new(
-        NextOnPostgres,
-        (db, now) => db.Set<PickupReminder>().Where(r => r.SentAt == null && r.DueAt <= now).OrderBy(r => r.DueAt).ThenBy(r => r.Id).Select(r => (long?)r.Id));
-
-    private readonly DueRowQueue<PickupReminder> queue = new(scopes, clock, Claim);
-
     private const string NextOnPostgres = """
         SELECT id AS "Value" FROM pickup_reminders
         WHERE sent_at IS NULL AND due_at <= @now
@@ -36,6 +30,12 @@ public sealed class PickupReminders(IServiceScopeFactory scopes, TimeProvider cl
         LIMIT 1
         FOR UPDATE SKIP LOCKED
         """;
+
+    private static readonly DueRowClaim<PickupReminder> Claim = new(
+        NextOnPostgres,
+        (db, now) => db.Set<PickupReminder>().Where(r => r.SentAt == null && r.DueAt <= now).OrderBy(r => r.DueAt).ThenBy(r => r.Id).Select(r => (long?)r.Id));
+
+    private readonly DueRowQueue<PickupReminder> queue = new(scopes, clock, Claim);
 
     /// <summary>Plans the steps for goods that arrived in a group; saved with the caller's arrival.</summary>
     public static void Plan(GroupBuyDbContext db, long campaignId, long groupId, DateTimeOffset arrivedAt, ReminderSettings settings, BusinessTimeZone zone)

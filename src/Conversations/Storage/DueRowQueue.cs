@@ -26,7 +26,7 @@ public sealed class DueRowQueue<TRow>(IServiceScopeFactory scopes, TimeProvider 
         var now = clock.GetUtcNow();
         await using var transaction = db.Provider == StorageProvider.Postgres ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var id = db.Provider == StorageProvider.Postgres
-            ? (await db.Database.SqlQueryRaw<long>(claim.OnPostgres, new NpgsqlParameter("now", now.ToUniversalTime())).ToListAsync(cancellationToken)).Cast<long?>().FirstOrDefault()
+            ? await ClaimOnPostgresAsync(db, now, cancellationToken)
             : await claim.Elsewhere(db, now).FirstOrDefaultAsync(cancellationToken);
         if (id is null)
         {
@@ -45,6 +45,13 @@ public sealed class DueRowQueue<TRow>(IServiceScopeFactory scopes, TimeProvider 
         }
 
         return true;
+    }
+
+    private async Task<long?> ClaimOnPostgresAsync(GroupBuyDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // The claim locks FOR UPDATE, which cannot be composed over, so the list is read as it comes.
+        var ids = await db.Database.SqlQueryRaw<long>(claim.OnPostgres, new NpgsqlParameter("now", now.ToUniversalTime())).ToListAsync(cancellationToken);
+        return ids.Count == 0 ? null : ids[0];
     }
 
     /// <summary>Works on rows until none is due; returns how many.</summary>

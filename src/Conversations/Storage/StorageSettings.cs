@@ -61,8 +61,9 @@ public sealed record StorageSettings(StorageProvider Provider, string Connection
     public string PostgresDataConnectionString()
     {
         var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
-        if (!ConnectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
-            && !ConnectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        // The keys as written ("Max Auto Prepare" or "MaxAutoPrepare"): a value of 0 set on purpose is kept.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = ConnectionString }.Keys.Cast<string>();
+        if (!written.Any(k => k.Replace(" ", string.Empty, StringComparison.Ordinal).Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase)))
         {
             builder.MaxAutoPrepare = 128;
             builder.AutoPrepareMinUsages = 2;

@@ -66,6 +66,22 @@ public sealed class StorageSettingsTests
         Assert.Equal("PostgreSQL database 'groupbuy' on db.internal:5433", settings.Describe());
     }
 
+    [Fact]
+    public void The_data_context_prepares_repeated_statements_unless_the_connection_string_says_otherwise()
+    {
+        var plain = StorageSettings.FromConfiguration(Config(("Storage:Provider", "Postgres"), ("ConnectionStrings:GroupBuy", "Host=db;Database=g;Password=hunter2")));
+        var prepared = new Npgsql.NpgsqlConnectionStringBuilder(plain.PostgresDataConnectionString());
+        Assert.Equal(128, prepared.MaxAutoPrepare);
+        Assert.Equal(2, prepared.AutoPrepareMinUsages);
+        Assert.Equal("hunter2", prepared.Password);
+
+        foreach (var written in new[] { "Max Auto Prepare=0", "MaxAutoPrepare=0", "max auto prepare = 0" })
+        {
+            var off = StorageSettings.FromConfiguration(Config(("Storage:Provider", "Postgres"), ("ConnectionStrings:GroupBuy", $"Host=db;Database=g;{written}")));
+            Assert.Equal(0, new Npgsql.NpgsqlConnectionStringBuilder(off.PostgresDataConnectionString()).MaxAutoPrepare);
+        }
+    }
+
     [Theory]
     [InlineData("CampaignId", "campaign_id")]
     [InlineData("ItemNo", "item_no")]

@@ -18,12 +18,6 @@ namespace GroupBuy.Conversations.Ordering.Acknowledgements;
 /// </summary>
 public sealed class OrderAcknowledgements(IServiceScopeFactory scopes, TimeProvider clock, AckSettings settings)
 {
-    private static readonly DueRowClaim<AckBatch> Claim = new(
-        NextOnPostgres,
-        (db, now) => db.Set<AckBatch>().Where(b => b.Status == AckBatchStatus.Open && b.DueAt <= now).OrderBy(b => b.DueAt).ThenBy(b => b.Id).Select(b => (long?)b.Id));
-
-    private readonly DueRowQueue<AckBatch> queue = new(scopes, clock, Claim);
-
     private const string NextOnPostgres = """
         SELECT id AS "Value" FROM ack_batches
         WHERE status = 'Open' AND due_at <= @now
@@ -31,6 +25,12 @@ public sealed class OrderAcknowledgements(IServiceScopeFactory scopes, TimeProvi
         LIMIT 1
         FOR UPDATE SKIP LOCKED
         """;
+
+    private static readonly DueRowClaim<AckBatch> Claim = new(
+        NextOnPostgres,
+        (db, now) => db.Set<AckBatch>().Where(b => b.Status == AckBatchStatus.Open && b.DueAt <= now).OrderBy(b => b.DueAt).ThenBy(b => b.Id).Select(b => (long?)b.Id));
+
+    private readonly DueRowQueue<AckBatch> queue = new(scopes, clock, Claim);
 
     /// <summary>Notes a resident's changed order; saved with the order, in the caller's transaction.</summary>
     public async Task NoteAsync(GroupBuyDbContext db, long campaignId, long groupId, long residentId, DateTimeOffset now, CancellationToken cancellationToken)
