@@ -15,7 +15,8 @@ internal sealed class CpuMeter(IReadOnlyList<int> hostPids, int? postmasterPid)
         hostPids.Sum(OwnTicks),
         postmasterPid is { } pm ? PostgresTicks(pm) : 0,
         OwnTicks(Environment.ProcessId),
-        MachineTicks());
+        MachineTicks(),
+        TieringTicks());
 
     public static string Describe(Sample start, Sample end)
     {
@@ -31,18 +32,65 @@ internal sealed class CpuMeter(IReadOnlyList<int> hostPids, int? postmasterPid)
         var total = (double)(busy1 - busy0) + (idle1 - idle0) + (wait1 - wait0);
         var busy = total > 0 ? (busy1 - busy0) / total : double.NaN;
         var iowait = total > 0 ? (wait1 - wait0) / total : double.NaN;
-        return string.Create(CultureInfo.InvariantCulture, $"host {Cores(end.Host - start.Host):0.00} cores, PostgreSQL {Cores(end.Postgres - start.Postgres):0.00} cores, load tool {Cores(end.Tool - start.Tool):0.00} cores; machine {busy:P0} busy, {iowait:P0} iowait ({Environment.ProcessorCount} cores, over {seconds:0.0} s)");
+        return string.Create(CultureInfo.InvariantCulture, $"host {Cores(end.Host - start.Host):0.00} cores (recompiling {Cores(end.Tiering - start.Tiering):0.00}), PostgreSQL {Cores(end.Postgres - start.Postgres):0.00} cores, load tool {Cores(end.Tool - start.Tool):0.00} cores; machine {busy:P0} busy, {iowait:P0} iowait ({Environment.ProcessorCount} cores, over {seconds:0.0} s)");
     }
 
-    private static long OwnTicks(int pid) => Stat(pid) is { } f ? f.UTime + f.STime : 0;
+    /// <summary>
+    /// Waits until the runtime's tiered-compilation thread of every host has been idle for two
+    /// seconds (at most <paramref name="limit"/>): after a warm-up it recompiles the methods that
+    /// became hot, optimized, in the background, which a host that has been up for hours has done.
+    /// </summary>
+    public async Task<TimeSpan> WaitUntilRecompiledAsync(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var start = RunClock.Now;
+        var last = TieringTicks();
+        var quietSeconds = 0;
+        while (quietSeconds < 2 && RunClock.Now - start < limit)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            var now = TieringTicks();
+            quietSeconds = now == last ? quietSeconds + 1 : 0;
+            last = now;
+        }
+
+        return RunClock.Now - start;
+    }
+
+    /// <summary>CPU ticks of the hosts' tiered-compilation threads (the runtime names them ".NET Tiered Com").</summary>
+    public long TieringTicks()
+    {
+        long total = 0;
+        foreach (var pid in hostPids)
+        {
+            try
+            {
+                foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+                {
+                    if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered", StringComparison.Ordinal)
+                        && Stat(task) is { } thread)
+                    {
+                        total += thread.UTime + thread.STime;
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The thread or the host is gone: nothing of it to count.
+            }
+        }
+
+        return total;
+    }
+
+    private static long OwnTicks(int pid) => Stat($"/proc/{pid}") is { } f ? f.UTime + f.STime : 0;
 
     private static long PostgresTicks(int postmaster)
     {
-        var total = Stat(postmaster) is { } pm ? pm.UTime + pm.STime + pm.CUTime + pm.CSTime : 0;
+        var total = Stat($"/proc/{postmaster}") is { } pm ? pm.UTime + pm.STime + pm.CUTime + pm.CSTime : 0;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-                && pid != postmaster && Stat(pid) is { } child && child.ParentPid == postmaster)
+                && pid != postmaster && Stat(dir) is { } child && child.ParentPid == postmaster)
             {
                 total += child.UTime + child.STime;
             }
@@ -68,11 +116,12 @@ internal sealed class CpuMeter(IReadOnlyList<int> hostPids, int? postmasterPid)
         }
     }
 
-    private static ProcStat? Stat(int pid)
+    /// <param name="folder">A process's or a thread's folder under /proc.</param>
+    private static ProcStat? Stat(string folder)
     {
         try
         {
-            var text = File.ReadAllText($"/proc/{pid}/stat");
+            var text = File.ReadAllText(Path.Combine(folder, "stat"));
             // The command name is in parentheses and may hold spaces: fields are counted after the last ')'.
             var rest = text[(text.LastIndexOf(')') + 2)..].Split(' ');
             long F(int field) => long.Parse(rest[field - 3], CultureInfo.InvariantCulture);
@@ -84,7 +133,7 @@ internal sealed class CpuMeter(IReadOnlyList<int> hostPids, int? postmasterPid)
         }
     }
 
-    internal sealed record Sample(TimeSpan At, long Host, long Postgres, long Tool, (long Busy, long Idle, long IoWait) Machine);
+    internal sealed record Sample(TimeSpan At, long Host, long Postgres, long Tool, (long Busy, long Idle, long IoWait) Machine, long Tiering);
 
     private sealed record ProcStat(int ParentPid, long UTime, long STime, long CUTime, long CSTime);
 }

@@ -73,6 +73,7 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<ChannelDirectory>();
         services.TryAddScoped<MessageRouter>();
+        services.TryAddScoped<ChatMemo>();
         services.TryAddScoped<CampaignPublishing>();
         services.TryAddScoped<CampaignItemEditor>();
         services.TryAddScoped<OrderBook>();

@@ -15,10 +15,16 @@ namespace GroupBuy.Conversations.Ordering;
 /// them to the sender's order with stock taken atomically (<see cref="OrderBook"/>), and answers
 /// without flooding the group: orders are acknowledged in batches, and only what concerns one
 /// resident (sold out, unreadable, closed, read by the model) is answered to them at once.
-/// Anything that is not an order is left to the handlers after this one.
+/// Anything that is not an order is left to the handlers after this one. Within a batch of one
+/// chat's messages the campaign, the preview and the open acknowledgement batch are read once and
+/// kept (<see cref="ChatMemo"/>) while the chat's messages keep coming here.
 /// </summary>
-public sealed class OrderReplyHandler(ReplyReader reader, ResidentDirectory residents, OrderBook book, OrderAcknowledgements acknowledgements, CouponRedemption coupons) : IMessageHandler
+public sealed class OrderReplyHandler(
+    ReplyReader reader, ResidentDirectory residents, OrderBook book, OrderAcknowledgements acknowledgements, CouponRedemption coupons, ChatMemo memo) : IMessageHandler
 {
+    // A kept batch this close to its due time may be in a sender's hands (on any host): read it afresh.
+    private static readonly TimeSpan AckBatchMargin = TimeSpan.FromSeconds(1);
+
     public async Task<bool> HandleAsync(MessageContext context, CancellationToken cancellationToken)
     {
         if (context.Group is not { } group || context.Message.Kind != InboundMessageKind.Text || context.Text.Text.Length == 0)
@@ -26,13 +32,14 @@ public sealed class OrderReplyHandler(ReplyReader reader, ResidentDirectory resi
             return false;
         }
 
-        var campaign = await ChatCampaigns.CurrentAsync(context.Db, group.Id, context.Now, cancellationToken);
-        if (campaign is null)
+        var chat = await ChatAsync(context, group, cancellationToken);
+        if (chat is null)
         {
             return false;
         }
 
-        var surroundings = await SurroundingsAsync(context, campaign, group, cancellationToken);
+        var campaign = chat.Campaign;
+        var surroundings = new ReplySurroundings(chat.Chain, chat.Preview, await QuotedTextAsync(context, cancellationToken));
         var open = campaign.IsTakingOrdersIn(group.Id, context.Now);
 
         // After the cut-off nothing is ordered, so there is nothing to ask the model about either.
@@ -42,6 +49,7 @@ public sealed class OrderReplyHandler(ReplyReader reader, ResidentDirectory resi
         if (reading.Chain is not null)
         {
             await KeepChainAsync(context, campaign, group, cancellationToken);
+            memo.Keep(this, chat with { Chain = context.Text.Text });
         }
 
         if (!reading.LooksLikeOrder)
@@ -75,7 +83,7 @@ public sealed class OrderReplyHandler(ReplyReader reader, ResidentDirectory resi
         await AnswerAsync(context, campaign, name, reading, outcome, cancellationToken);
         if (outcome.ChangedAnything && !reading.ReadByModel)
         {
-            await acknowledgements.NoteAsync(context.Db, campaign.Id, group.Id, resident.Id, context.Now, cancellationToken);
+            await NoteAsync(context, campaign, group, resident.Id, cancellationToken);
         }
 
         return true;
@@ -115,15 +123,51 @@ public sealed class OrderReplyHandler(ReplyReader reader, ResidentDirectory resi
         }
     }
 
-    private static async Task<ReplySurroundings> SurroundingsAsync(MessageContext context, Campaign campaign, Group group, CancellationToken cancellationToken)
+    /// <summary>The chat's current campaign and what was posted around it, as the previous reply of the batch left them, or read now.</summary>
+    private async Task<OrderingChat?> ChatAsync(MessageContext context, Group group, CancellationToken cancellationToken)
+    {
+        // A kept campaign that stopped taking orders is read again: another may be current now.
+        if (memo.Recall<OrderingChat>(this) is { } kept && kept.Campaign.IsTakingOrdersIn(group.Id, context.Now))
+        {
+            return kept;
+        }
+
+        var campaign = await ChatCampaigns.CurrentAsync(context.Db, group.Id, context.Now, cancellationToken);
+        if (campaign is null)
+        {
+            return null;
+        }
+
+        var surroundings = await ReplySurroundings.InChatAsync(context.Db, campaign.Id, group.Id, quotedText: null, cancellationToken);
+        var chat = new OrderingChat(campaign, surroundings.PreviousChain, surroundings.Preview, AckBatch: null);
+        memo.Keep(this, chat);
+        return chat;
+    }
+
+    private static async Task<string?> QuotedTextAsync(MessageContext context, CancellationToken cancellationToken)
     {
         var message = context.Message;
-        var quoted = message.QuotedMessageId is { } quotedId
+        return message.QuotedMessageId is { } quotedId
             ? await context.Db.InboundMessages.AsNoTracking()
                 .Where(m => m.Channel == message.Channel && m.MessageId == quotedId && m.ChatId == message.ChatId)
                 .Select(m => m.Text).FirstOrDefaultAsync(cancellationToken)
             : null;
-        return await ReplySurroundings.InChatAsync(context.Db, campaign.Id, group.Id, quoted, cancellationToken);
+    }
+
+    private async Task NoteAsync(MessageContext context, Campaign campaign, Group group, long residentId, CancellationToken cancellationToken)
+    {
+        // The batch as this chat's previous reply saved it; nobody else writes an open batch before it is due.
+        var chat = memo.Recall<OrderingChat>(this);
+        if (chat?.AckBatch is { } open && open.CampaignId == campaign.Id && open.DueAt > context.Now + AckBatchMargin)
+        {
+            context.Db.Attach(open);
+        }
+
+        var batch = await acknowledgements.NoteAsync(context.Db, campaign.Id, group.Id, residentId, context.Now, cancellationToken);
+        if (chat is not null)
+        {
+            memo.Keep(this, chat with { AckBatch = batch });
+        }
     }
 
     private static async Task KeepChainAsync(MessageContext context, Campaign campaign, Group group, CancellationToken cancellationToken)
@@ -139,4 +183,7 @@ public sealed class OrderReplyHandler(ReplyReader reader, ResidentDirectory resi
             kept.Replace(text, context.Now);
         }
     }
+
+    /// <summary>What the replies of one chat share within a batch.</summary>
+    private sealed record OrderingChat(Campaign Campaign, string? Chain, string? Preview, AckBatch? AckBatch);
 }

@@ -4,10 +4,12 @@ namespace GroupBuy.Conversations.Routing;
 public sealed class MessageRouter
 {
     private readonly IReadOnlyList<IMessageHandler> handlers;
+    private readonly ChatMemo memo;
 
-    public MessageRouter(IEnumerable<IMessageHandler> handlers)
+    public MessageRouter(IEnumerable<IMessageHandler> handlers, ChatMemo memo)
     {
         this.handlers = [.. handlers];
+        this.memo = memo;
     }
 
     /// <summary>The handler that took the message, or null when none did (chit-chat, unknown groups).</summary>
@@ -17,6 +19,7 @@ public sealed class MessageRouter
         {
             if (await handler.HandleAsync(context, cancellationToken))
             {
+                memo.Taken(handler);
                 return handler;
             }
         }

@@ -32,8 +32,8 @@ public sealed class OrderAcknowledgements(IServiceScopeFactory scopes, TimeProvi
 
     private readonly DueRowQueue<AckBatch> queue = new(scopes, clock, Claim);
 
-    /// <summary>Notes a resident's changed order; saved with the order, in the caller's transaction.</summary>
-    public async Task NoteAsync(GroupBuyDbContext db, long campaignId, long groupId, long residentId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Notes a resident's changed order in the chat's open batch (tracked, found or added), which is saved with the order in the caller's transaction.</summary>
+    public async Task<AckBatch> NoteAsync(GroupBuyDbContext db, long campaignId, long groupId, long residentId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var batch = db.Set<AckBatch>().Local.FirstOrDefault(b => b.CampaignId == campaignId && b.GroupId == groupId && b.Status == AckBatchStatus.Open)
@@ -45,6 +45,7 @@ public sealed class OrderAcknowledgements(IServiceScopeFactory scopes, TimeProvi
         }
 
         batch.Note(residentId);
+        return batch;
     }
 
     /// <summary>Sends one due acknowledgement; false when none is due.</summary>
