@@ -9,7 +9,7 @@ namespace GroupBuy.Conversations.AfterSales;
 /// Leaders and the ops chat are not taken: their problems are not intakes, and their ticket
 /// commands go to <see cref="TicketCommandHandler"/>.
 /// </summary>
-public sealed class AfterSalesHandler(IntakeConversation intake, TicketAnswers answers, AfterSalesSettings settings) : IMessageHandler
+public sealed class AfterSalesHandler(IntakeConversation intake, TicketAnswers answers, AfterSalesSettings settings, ChatMemo memo) : IMessageHandler
 {
     public async Task<bool> HandleAsync(MessageContext context, CancellationToken cancellationToken)
     {
@@ -20,9 +20,10 @@ public sealed class AfterSalesHandler(IntakeConversation intake, TicketAnswers a
             return false;
         }
 
-        var open = await intake.OpenOfAsync(message.Channel, message.SenderId, cancellationToken);
-        if (open is not null && open.ChatId == message.ChatId && IntakeConversation.IsAnswer(context, open))
+        var open = await OpenHereAsync(context, cancellationToken);
+        if (open is not null && IntakeConversation.IsAnswer(context, open))
         {
+            memo.Forget<IntakesHeldHere>();
             await intake.ContinueAsync(context, open, cancellationToken);
             return true;
         }
@@ -37,6 +38,8 @@ public sealed class AfterSalesHandler(IntakeConversation intake, TicketAnswers a
             return false;
         }
 
+        memo.Forget<IntakesHeldHere>();
+        open ??= await intake.OpenOfAsync(message.Channel, message.SenderId, cancellationToken);
         if (open is not null)
         {
             // Touched, so that an answer to the dialog processed at the same moment (in the other
@@ -54,4 +57,32 @@ public sealed class AfterSalesHandler(IntakeConversation intake, TicketAnswers a
 
         return await intake.StartAsync(context, trigger, cancellationToken);
     }
+
+    /// <summary>
+    /// The sender's open intake when it is held in this chat. In a group, who has one there is read
+    /// once per batch of the chat's messages: every "+1" of a burst passes through here.
+    /// </summary>
+    private async Task<IntakeDialog?> OpenHereAsync(MessageContext context, CancellationToken cancellationToken)
+    {
+        var message = context.Message;
+        if (message.ChatId is { } chatId)
+        {
+            var held = memo.Recall<IntakesHeldHere>(this);
+            if (held is null)
+            {
+                held = new IntakesHeldHere(await intake.HeldInAsync(message.Channel, chatId, cancellationToken));
+                memo.Keep(this, held);
+            }
+
+            if (!held.Residents.Contains(message.SenderId))
+            {
+                return null;
+            }
+        }
+
+        var open = await intake.OpenOfAsync(message.Channel, message.SenderId, cancellationToken);
+        return open is not null && open.ChatId == message.ChatId ? open : null;
+    }
+
+    private sealed record IntakesHeldHere(IReadOnlySet<string> Residents);
 }

@@ -36,6 +36,13 @@ public sealed class IntakeConversation(
     public Task<IntakeDialog?> OpenOfAsync(string channel, string userId, CancellationToken cancellationToken) =>
         db.IntakeDialogs.FirstOrDefaultAsync(d => d.Channel == channel && d.ResidentUserId == userId && d.EndedAt == null, cancellationToken);
 
+    /// <summary>The residents whose open intake is held in a group chat.</summary>
+    public async Task<IReadOnlySet<string>> HeldInAsync(string channel, string chatId, CancellationToken cancellationToken) =>
+        (await db.IntakeDialogs.AsNoTracking()
+            .Where(d => d.EndedAt == null && d.Channel == channel && d.ChatId == chatId)
+            .Select(d => d.ResidentUserId)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>
     /// Whether the message should start an intake: a cue in the words, or (when the model is on)
     /// a complaint the model recognises in a private message or one addressed to the bot. Null when not.
