@@ -10,6 +10,9 @@ internal sealed class CpuMeter(IReadOnlyList<int> hostPids, int? postmasterPid)
 {
     private const double TicksPerSecond = 100; // USER_HZ on Linux
 
+    private readonly Dictionary<(int Pid, string Thread), long> tieringSeen = [];
+    private long tieringTotal;
+
     public Sample Take() => new(
         RunClock.Now,
         hostPids.Sum(OwnTicks),
@@ -56,10 +59,13 @@ internal sealed class CpuMeter(IReadOnlyList<int> hostPids, int? postmasterPid)
         return RunClock.Now - start;
     }
 
-    /// <summary>CPU ticks of the hosts' tiered-compilation threads (the runtime names them ".NET Tiered Com").</summary>
+    /// <summary>
+    /// CPU ticks the hosts' tiered-compilation threads (the runtime names them ".NET Tiered Com")
+    /// have used since this meter first looked. The runtime ends the thread when it has been idle for
+    /// a while and starts a new one later, so each thread's ticks are counted by its id.
+    /// </summary>
     public long TieringTicks()
     {
-        long total = 0;
         foreach (var pid in hostPids)
         {
             try
@@ -69,17 +75,20 @@ internal sealed class CpuMeter(IReadOnlyList<int> hostPids, int? postmasterPid)
                     if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered", StringComparison.Ordinal)
                         && Stat(task) is { } thread)
                     {
-                        total += thread.UTime + thread.STime;
+                        var id = (pid, Path.GetFileName(task));
+                        var ticks = thread.UTime + thread.STime;
+                        tieringTotal += ticks - tieringSeen.GetValueOrDefault(id);
+                        tieringSeen[id] = ticks;
                     }
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                // The thread or the host is gone: nothing of it to count.
+                // The thread or the host is gone: what it used was counted when last seen.
             }
         }
 
-        return total;
+        return tieringTotal;
     }
 
     private static long OwnTicks(int pid) => Stat($"/proc/{pid}") is { } f ? f.UTime + f.STime : 0;
