@@ -162,7 +162,7 @@ internal sealed class Burst(BurstSetup setup)
         var meter = new CpuMeter([.. setup.Hosts.Select(h => h.Pid)], null);
         for (var round = 1; round <= MaxWarmUpRounds; round++)
         {
-            var before = meter.TieringTicks();
+            var before = meter.Recompiling();
             var webhooks = Enumerable.Range(0, replies)
                 .Select(n => Load.Webhook.Text($"{tag}-m{round}-{n}", chats[n % WarmUpChats], $"{tag}-r{n % 80}", $"预热{n % 80}", "+1"))
                 .ToList();
@@ -173,8 +173,8 @@ internal sealed class Burst(BurstSetup setup)
                 cancellationToken);
             await WaitUntilAsync(async () => await setup.Database.WaitingAsync(cancellationToken) is (0, 0), TimeSpan.FromMinutes(2), cancellationToken);
             await meter.WaitUntilRecompiledAsync(TimeSpan.FromSeconds(60), cancellationToken);
-            var recompiling = TimeSpan.FromSeconds((meter.TieringTicks() - before) / 100.0);
-            Console.WriteLine($"  warming up, round {round}: {Fmt.I(replies)} replies in {WarmUpChats} chats of their own, processed and acknowledged; {Fmt.S(recompiling)} of recompiling after it");
+            var recompiling = meter.Recompiling() - before;
+            Console.WriteLine($"  warming up, round {round}: {Fmt.I(replies)} replies in {WarmUpChats} chats of their own, processed and acknowledged; {Fmt.S(recompiling)} of recompiling during and after it");
             if (recompiling < quietRound)
             {
                 break;

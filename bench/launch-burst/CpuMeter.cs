@@ -4,7 +4,8 @@ namespace GroupBuy.LaunchBurst;
 
 /// <summary>
 /// Where the CPU went during a window, from /proc: the host processes, PostgreSQL (the postmaster,
-/// its live backends, and the backends it has already reaped), this load tool, and the whole machine.
+/// its live backends, and the backends it has already reaped), this load tool, the whole machine,
+/// and of the hosts' share what the runtime spent recompiling hot methods in the background.
 /// </summary>
 internal sealed class CpuMeter(IReadOnlyList<int> hostPids, int? postmasterPid)
 {
@@ -59,12 +60,15 @@ internal sealed class CpuMeter(IReadOnlyList<int> hostPids, int? postmasterPid)
         return RunClock.Now - start;
     }
 
+    /// <summary>CPU time the hosts' tiered-compilation threads have used since this meter first looked.</summary>
+    public TimeSpan Recompiling() => TimeSpan.FromSeconds(TieringTicks() / TicksPerSecond);
+
     /// <summary>
     /// CPU ticks the hosts' tiered-compilation threads (the runtime names them ".NET Tiered Com")
     /// have used since this meter first looked. The runtime ends the thread when it has been idle for
     /// a while and starts a new one later, so each thread's ticks are counted by its id.
     /// </summary>
-    public long TieringTicks()
+    private long TieringTicks()
     {
         foreach (var pid in hostPids)
         {

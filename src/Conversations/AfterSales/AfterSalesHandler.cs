@@ -9,8 +9,13 @@ namespace GroupBuy.Conversations.AfterSales;
 /// Leaders and the ops chat are not taken: their problems are not intakes, and their ticket
 /// commands go to <see cref="TicketCommandHandler"/>.
 /// </summary>
-public sealed class AfterSalesHandler(IntakeConversation intake, TicketAnswers answers, AfterSalesSettings settings, ChatMemo memo) : IMessageHandler
+public sealed class AfterSalesHandler(IntakeConversation intake, TicketAnswers answers, AfterSalesSettings settings) : IMessageHandler
 {
+    // Who has an intake held in the group chat being processed, read once per batch of its messages
+    // (the handler lives for one batch). Only this handler starts or ends intakes in a chat, and it
+    // forgets the set when it does; one that the silence timer ends is read again by the lookup below.
+    private HeldIntakes? held;
+
     public async Task<bool> HandleAsync(MessageContext context, CancellationToken cancellationToken)
     {
         var message = context.Message;
@@ -23,7 +28,7 @@ public sealed class AfterSalesHandler(IntakeConversation intake, TicketAnswers a
         var open = await OpenHereAsync(context, cancellationToken);
         if (open is not null && IntakeConversation.IsAnswer(context, open))
         {
-            memo.Forget<IntakesHeldHere>();
+            held = null;
             await intake.ContinueAsync(context, open, cancellationToken);
             return true;
         }
@@ -38,7 +43,7 @@ public sealed class AfterSalesHandler(IntakeConversation intake, TicketAnswers a
             return false;
         }
 
-        memo.Forget<IntakesHeldHere>();
+        held = null;
         open ??= await intake.OpenOfAsync(message.Channel, message.SenderId, cancellationToken);
         if (open is not null)
         {
@@ -67,11 +72,9 @@ public sealed class AfterSalesHandler(IntakeConversation intake, TicketAnswers a
         var message = context.Message;
         if (message.ChatId is { } chatId)
         {
-            var held = memo.Recall<IntakesHeldHere>(this);
-            if (held is null)
+            if (held is null || held.Channel != message.Channel || held.ChatId != chatId)
             {
-                held = new IntakesHeldHere(await intake.HeldInAsync(message.Channel, chatId, cancellationToken));
-                memo.Keep(this, held);
+                held = new HeldIntakes(message.Channel, chatId, await intake.HeldInAsync(message.Channel, chatId, cancellationToken));
             }
 
             if (!held.Residents.Contains(message.SenderId))
@@ -84,5 +87,5 @@ public sealed class AfterSalesHandler(IntakeConversation intake, TicketAnswers a
         return open is not null && open.ChatId == message.ChatId ? open : null;
     }
 
-    private sealed record IntakesHeldHere(IReadOnlySet<string> Residents);
+    private sealed record HeldIntakes(string Channel, string ChatId, IReadOnlySet<string> Residents);
 }

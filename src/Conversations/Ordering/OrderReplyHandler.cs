@@ -127,7 +127,7 @@ public sealed class OrderReplyHandler(
     private async Task<OrderingChat?> ChatAsync(MessageContext context, Group group, CancellationToken cancellationToken)
     {
         // A kept campaign that stopped taking orders is read again: another may be current now.
-        if (memo.Recall<OrderingChat>(this) is { } kept && kept.Campaign.IsTakingOrdersIn(group.Id, context.Now))
+        if (memo.Recall<OrderingChat>(this) is { } kept && kept.GroupId == group.Id && kept.Campaign.IsTakingOrdersIn(group.Id, context.Now))
         {
             return kept;
         }
@@ -139,7 +139,7 @@ public sealed class OrderReplyHandler(
         }
 
         var surroundings = await ReplySurroundings.InChatAsync(context.Db, campaign.Id, group.Id, quotedText: null, cancellationToken);
-        var chat = new OrderingChat(campaign, surroundings.PreviousChain, surroundings.Preview, AckBatch: null);
+        var chat = new OrderingChat(group.Id, campaign, surroundings.PreviousChain, surroundings.Preview, AckBatch: null);
         memo.Keep(this, chat);
         return chat;
     }
@@ -158,7 +158,7 @@ public sealed class OrderReplyHandler(
     {
         // The batch as this chat's previous reply saved it; nobody else writes an open batch before it is due.
         var chat = memo.Recall<OrderingChat>(this);
-        if (chat?.AckBatch is { } open && open.CampaignId == campaign.Id && open.DueAt > context.Now + AckBatchMargin)
+        if (chat?.AckBatch is { } open && open.CampaignId == campaign.Id && open.GroupId == group.Id && open.DueAt > context.Now + AckBatchMargin)
         {
             context.Db.Attach(open);
         }
@@ -185,5 +185,5 @@ public sealed class OrderReplyHandler(
     }
 
     /// <summary>What the replies of one chat share within a batch.</summary>
-    private sealed record OrderingChat(Campaign Campaign, string? Chain, string? Preview, AckBatch? AckBatch);
+    private sealed record OrderingChat(long GroupId, Campaign Campaign, string? Chain, string? Preview, AckBatch? AckBatch);
 }

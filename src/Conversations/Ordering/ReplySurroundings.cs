@@ -16,7 +16,7 @@ public sealed record ReplySurroundings(string? PreviousChain = null, string? Pre
     /// <summary>The surroundings of a reply in a chat of the campaign, as they stand now.</summary>
     public static async Task<ReplySurroundings> InChatAsync(GroupBuyDbContext db, long campaignId, long groupId, string? quotedText, CancellationToken cancellationToken)
     {
-        // Both in one round trip: this runs for every reply in a launch burst.
+        // Both in one round trip: the inbox reads them once per batch of a chat's replies, the dry run once per reply.
         var previewKey = CampaignPublishing.PreviewKey(campaignId, groupId);
         var found = await db.Groups.AsNoTracking()
             .Where(g => g.Id == groupId)

@@ -19,11 +19,6 @@ public sealed class ChatMemo
         where T : class =>
         entries[typeof(T)] = (keeper, value);
 
-    /// <summary>For a handler that has just changed what it kept.</summary>
-    public void Forget<T>()
-        where T : class =>
-        entries.Remove(typeof(T));
-
     /// <summary>Called once a message is handled: what other handlers kept may be stale now.</summary>
     public void Taken(IMessageHandler? handler)
     {

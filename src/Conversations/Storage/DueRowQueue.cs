@@ -47,13 +47,6 @@ public sealed class DueRowQueue<TRow>(IServiceScopeFactory scopes, TimeProvider 
         return true;
     }
 
-    private async Task<long?> ClaimOnPostgresAsync(GroupBuyDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        // The claim locks FOR UPDATE, which cannot be composed over, so the list is read as it comes.
-        var ids = await db.Database.SqlQueryRaw<long>(claim.OnPostgres, new NpgsqlParameter("now", now.ToUniversalTime())).ToListAsync(cancellationToken);
-        return ids.Count == 0 ? null : ids[0];
-    }
-
     /// <summary>Works on rows until none is due; returns how many.</summary>
     public async Task<int> WorkAllDueAsync(Func<DueRow<TRow>, CancellationToken, Task> work, CancellationToken cancellationToken)
     {
@@ -64,5 +57,12 @@ public sealed class DueRowQueue<TRow>(IServiceScopeFactory scopes, TimeProvider 
         }
 
         return worked;
+    }
+
+    private async Task<long?> ClaimOnPostgresAsync(GroupBuyDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // The claim locks FOR UPDATE, which cannot be composed over, so the list is read as it comes.
+        var ids = await db.Database.SqlQueryRaw<long>(claim.OnPostgres, new NpgsqlParameter("now", now.ToUniversalTime())).ToListAsync(cancellationToken);
+        return ids.Count == 0 ? null : ids[0];
     }
 }
