@@ -44,13 +44,29 @@ public sealed class PostgresCluster
         }
     }
 
-    public async Task<string> CreateDatabaseAsync(string name)
+    /// <param name="template">A database to copy (it must have no open connections), or null for an empty one.</param>
+    public async Task<string> CreateDatabaseAsync(string name, string? template = null)
     {
         await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        var copy = template is null ? string.Empty : $" TEMPLATE \"{template}\"";
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{copy}", connection);
         await command.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
+        return ConnectionStringFor(name);
+    }
+
+    public string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database }.ConnectionString;
+
+    /// <summary>Closes every session on a database (so it can serve as a template).</summary>
+    public async Task DisconnectAllAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = database });
+        await command.ExecuteScalarAsync();
     }
 
     public async Task DropDatabaseAsync(string name)

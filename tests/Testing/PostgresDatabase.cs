@@ -2,10 +2,24 @@ using Xunit;
 
 namespace GroupBuy.Testing;
 
-/// <summary>A fresh, empty database on the shared cluster for one test class; dropped afterwards.</summary>
+/// <summary>
+/// A fresh database on the shared cluster for one test class (or one test); dropped afterwards.
+/// Empty, or a copy of a template database (an already migrated schema) when one is given.
+/// </summary>
 public sealed class PostgresDatabase : IAsyncLifetime
 {
+    private readonly Func<PostgresCluster, Task<string>>? template;
     private PostgresCluster? cluster;
+
+    public PostgresDatabase()
+    {
+    }
+
+    /// <param name="template">Names the database to copy, creating it on first use.</param>
+    public PostgresDatabase(Func<PostgresCluster, Task<string>> template)
+    {
+        this.template = template;
+    }
 
     public string Name { get; } = "t_" + Guid.NewGuid().ToString("N")[..16];
 
@@ -16,7 +30,8 @@ public sealed class PostgresDatabase : IAsyncLifetime
     public async Task InitializeAsync()
     {
         cluster = await PostgresCluster.SharedAsync();
-        ConnectionString = await cluster.CreateDatabaseAsync(Name);
+        var copyOf = template is null ? null : await template(cluster);
+        ConnectionString = await cluster.CreateDatabaseAsync(Name, copyOf);
     }
 
     public async Task DisposeAsync()

@@ -1,3 +1,4 @@
+using GroupBuy.BotHost.Tests.Support;
 using GroupBuy.Testing;
 using Xunit;
 
@@ -17,7 +18,7 @@ public abstract class AfterSalesOnPostgres : IAsyncLifetime
     protected const string ToOps = "chat:ops-room";
     protected const string ToLeader = "user:u-leader";
 
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
 
     protected AfterSalesWorld World { get; private set; } = null!;
 

@@ -25,7 +25,7 @@ public sealed class TicketApiTests : IAsyncLifetime
     // Tickets are taken in just before this, so no after-sales timer finds anything due while a test runs.
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 10, 0, 0, Beijing);
 
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
     private readonly FakeTimeProvider clock = new(Now);
     private BotHostFactory host = null!;
     private HttpClient admin = null!;

@@ -11,7 +11,7 @@ namespace GroupBuy.BotHost.Tests.Campaigns;
 /// <summary>Ops prepare and publish campaigns through the admin API; previews reach the chats through the bridge.</summary>
 public sealed class CampaignApiTests : IAsyncLifetime
 {
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
     private readonly BridgeServer bridge = new();
     private BotHostFactory host = null!;
     private HttpClient admin = null!;

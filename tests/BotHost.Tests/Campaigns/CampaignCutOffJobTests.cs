@@ -17,7 +17,7 @@ public sealed class CampaignCutOffJobTests : IAsyncLifetime
     private static readonly DateTimeOffset Now = new(2036, 1, 2, 10, 0, 0, TimeSpan.FromHours(8));
     private static readonly DateTimeOffset ClosesAt = new(2036, 1, 3, 22, 0, 0, TimeSpan.FromHours(8));
 
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
     private readonly FakeTimeProvider clock = new(Now);
     private BotHostFactory host = null!;
 

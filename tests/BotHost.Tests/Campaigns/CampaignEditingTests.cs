@@ -23,7 +23,7 @@ public sealed class CampaignEditingTests : IAsyncLifetime
     private static readonly object Banana = new { name = "香蕉", aliases = Array.Empty<string>(), price = 6m, referencePrice = 7m, category = "生鲜", stock = (int?)null };
     private static readonly object Pear = new { name = "梨", aliases = new[] { "雪梨" }, price = 14.5m, referencePrice = 15m, category = "生鲜", stock = 20 };
 
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
     private readonly BridgeServer bridge = new();
     private BotHostFactory host = null!;
     private HttpClient admin = null!;

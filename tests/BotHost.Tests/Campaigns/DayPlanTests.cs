@@ -16,7 +16,7 @@ public sealed class DayPlanTests : IAsyncLifetime
     // Pickup on Friday 27 November 2026 at 17:30, Beijing time; ordering closed the evening before.
     private static readonly DateTimeOffset PickupAt = new(2026, 11, 27, 17, 30, 0, TimeSpan.FromHours(8));
 
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
     private readonly FakeTimeProvider clock = new(PickupAt.AddDays(-2));
 
     public async Task InitializeAsync() => await database.InitializeAsync();

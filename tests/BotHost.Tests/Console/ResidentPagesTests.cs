@@ -30,7 +30,7 @@ public sealed class ResidentPagesTests : IAsyncLifetime
     private static readonly TimeSpan Beijing = SegmentSeed.Beijing;
     private static readonly DateOnly Day = new(2026, 12, 1);
 
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 12, 1, 3, 0, 0, Beijing));
     private BotHostFactory host = null!;
 

@@ -1,4 +1,5 @@
 using GroupBuy.BotHost.Tests.AfterSales;
+using GroupBuy.BotHost.Tests.Support;
 using GroupBuy.Conversations.AfterSales;
 using GroupBuy.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed class TicketPagesWorld : IAsyncLifetime
     public const string LiuName = "小刘13812345678";
     public const string WangWords = "<script>alert('x')</script>两个都烂了";
 
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
 
     public AfterSalesWorld World { get; private set; } = null!;
 

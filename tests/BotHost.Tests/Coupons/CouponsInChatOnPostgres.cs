@@ -23,7 +23,7 @@ public sealed class CouponsInChatOnPostgres : IAsyncLifetime
 {
     private static readonly object Apple = new { name = "红富士苹果", aliases = new[] { "苹果" }, price = 12.8m, referencePrice = 15.8m, category = "生鲜", stock = (int?)null };
 
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
     private ChatScenario chat = null!;
 
     public async Task InitializeAsync()

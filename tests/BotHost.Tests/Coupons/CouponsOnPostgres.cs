@@ -20,7 +20,7 @@ namespace GroupBuy.BotHost.Tests.Coupons;
 /// </summary>
 public sealed class CouponsOnPostgres : IAsyncLifetime
 {
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 12, 1, 10, 0, 0, SegmentSeed.Beijing));
     private BotHostFactory host = null!;
     private SegmentSeed seed = null!;

@@ -15,7 +15,7 @@ namespace GroupBuy.BotHost.Tests.Inbox;
 /// </summary>
 public sealed class ChatBatchTests : IAsyncLifetime
 {
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
     private ChatScenario chat = null!;
 
     public async Task InitializeAsync()

@@ -12,7 +12,7 @@ namespace GroupBuy.BotHost.Tests.Inbox;
 /// <summary>How stored messages are processed: per-chat order, chats in parallel, failures set aside.</summary>
 public sealed class InboxProcessingTests : IAsyncLifetime, IDisposable
 {
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
     private readonly TempFolder emptyTemplates = new();
 
     public Task InitializeAsync() => database.InitializeAsync();

@@ -20,7 +20,7 @@ public sealed class LeaderCommandTests : IAsyncLifetime
 {
     private const string Leader = ChatScenario.LeaderId;
 
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
     private ChatScenario chat = null!;
 
     public async Task InitializeAsync()

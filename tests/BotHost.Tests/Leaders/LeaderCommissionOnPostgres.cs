@@ -18,7 +18,7 @@ public sealed class LeaderCommissionOnPostgres : IAsyncLifetime
 {
     private static readonly TimeSpan Beijing = CommissionSeed.Beijing;
 
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
     private BotHostFactory host = null!;
     private HttpClient admin = null!;
     private CommissionSeed seed = null!;

@@ -5,7 +5,7 @@ namespace GroupBuy.BotHost.Tests.Ordering;
 
 public sealed class ChatOrderingOnPostgres : ChatOrderingContract
 {
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
 
     protected override Task<ChatScenario> StartAsync() =>
         ChatScenario.StartAsync(settings => BotHostFactory.OnPostgres(database.ConnectionString, settings));

@@ -14,7 +14,7 @@ namespace GroupBuy.BotHost.Tests.Ordering;
 /// </summary>
 public sealed class ChatOrderingWithModelTests : IAsyncLifetime
 {
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
     private readonly LlmFake model = new();
     private ChatScenario chat = null!;
 

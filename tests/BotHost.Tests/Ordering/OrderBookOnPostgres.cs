@@ -11,7 +11,7 @@ namespace GroupBuy.BotHost.Tests.Ordering;
 
 public sealed class OrderBookOnPostgres : OrderBookContract
 {
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
 
     protected override BotHostFactory CreateHost() => BotHostFactory.OnPostgres(database.ConnectionString, ("Inbox:Workers", "0"), ("Outbox:Workers", "0"));
 

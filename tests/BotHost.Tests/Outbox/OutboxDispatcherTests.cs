@@ -19,7 +19,7 @@ namespace GroupBuy.BotHost.Tests.Outbox;
 /// </summary>
 public sealed class OutboxDispatcherTests : IAsyncLifetime
 {
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
     private readonly BridgeServer bridge = new();
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
     private BotHostFactory host = null!;

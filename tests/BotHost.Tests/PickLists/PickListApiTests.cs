@@ -23,7 +23,7 @@ namespace GroupBuy.BotHost.Tests.PickLists;
 /// </summary>
 public sealed class PickListApiTests : IAsyncLifetime
 {
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
     private BotHostFactory host = null!;
     private HttpClient admin = null!;
 

@@ -12,7 +12,7 @@ namespace GroupBuy.BotHost.Tests.PickLists;
 /// <summary>Ops tell a campaign's groups where the goods are; each group hears each stage once, through the bridge.</summary>
 public sealed class ProgressNoticeApiTests : IAsyncLifetime
 {
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
     private readonly BridgeServer bridge = new();
     private BotHostFactory host = null!;
     private HttpClient admin = null!;

@@ -23,7 +23,7 @@ public sealed class PickupReminderTests : IAsyncLifetime
     // Friday 27 November 2026, 15:00 in Beijing: the goods arrive.
     private static readonly DateTimeOffset Arrival = new(2026, 11, 27, 15, 0, 0, TimeSpan.FromHours(8));
 
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
     private readonly FakeTimeProvider clock = new(Arrival.AddDays(-1));
     private BotHostFactory host = null!;
     private long campaignId;

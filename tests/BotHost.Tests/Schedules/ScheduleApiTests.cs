@@ -16,7 +16,7 @@ namespace GroupBuy.BotHost.Tests.Schedules;
 /// <summary>Ops edit schedules through the admin API; each enabled schedule is a Hangfire recurring job in business time.</summary>
 public sealed class ScheduleApiTests : IAsyncLifetime
 {
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
     private readonly FakeTimeProvider clock = new(ScheduleBodies.WednesdayMorning);
     private BotHostFactory host = null!;
     private HttpClient admin = null!;

@@ -26,7 +26,7 @@ public sealed class ScheduledRunTests : IAsyncLifetime
     private static readonly DateTimeOffset ThursdayCutOff = new(2036, 1, 3, 22, 0, 0, TimeSpan.FromHours(8));
     private static readonly DateTimeOffset FridayPickup = new(2036, 1, 4, 17, 0, 0, TimeSpan.FromHours(8));
 
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
     private readonly FakeTimeProvider clock = new(ScheduleBodies.WednesdayMorning);
     private readonly List<BotHostFactory> hosts = [];
     private BotHostFactory host = null!;

@@ -19,7 +19,7 @@ namespace GroupBuy.BotHost.Tests.Channels.Gateway;
 /// </summary>
 public sealed class GatewayWebhookTests : IAsyncLifetime
 {
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
     private readonly BridgeServer bridge = new();
     private BotHostFactory host = null!;
     private GatewayClient gateway = null!;

@@ -14,7 +14,7 @@ namespace GroupBuy.BotHost.Tests.Channels.WeCom;
 /// <summary>A group robot takes 20 messages a minute: a burst of 200 goes out at that pace, each message once.</summary>
 public sealed class WeComRobotBurstTests : IAsyncLifetime
 {
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
     private readonly WireMockServer wecom = WireMockServer.Start();
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
     private BotHostFactory host = null!;

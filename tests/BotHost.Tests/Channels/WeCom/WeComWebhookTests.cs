@@ -29,7 +29,7 @@ public sealed class WeComWebhookTests : IAsyncLifetime
     private const string RobotToken = "robot-token-31";
     private const string RobotKey = "robot-key-6b1f0c";
 
-    private readonly PostgresDatabase database = new();
+    private readonly PostgresDatabase database = MigratedDatabase.Create();
     private readonly WireMockServer wecom = WireMockServer.Start();
     private readonly WeComCallbackCrypto application = new(Token, AesKey, CorpId);
     private readonly WeComCallbackCrypto robot = new(RobotToken, AesKey, string.Empty);
