@@ -11,15 +11,18 @@ public sealed class PostgresDatabase : IAsyncLifetime
     private readonly Func<PostgresCluster, Task<string>>? template;
     private PostgresCluster? cluster;
 
+    /// <summary>An empty database (xunit's class fixtures need the one public constructor).</summary>
     public PostgresDatabase()
     {
     }
 
-    /// <param name="template">Names the database to copy, creating it on first use.</param>
-    public PostgresDatabase(Func<PostgresCluster, Task<string>> template)
+    private PostgresDatabase(Func<PostgresCluster, Task<string>> template)
     {
         this.template = template;
     }
+
+    /// <param name="template">Names the database to copy, creating it on first use.</param>
+    public static PostgresDatabase CopyOf(Func<PostgresCluster, Task<string>> template) => new(template);
 
     public string Name { get; } = "t_" + Guid.NewGuid().ToString("N")[..16];
 

@@ -18,7 +18,7 @@ public static class MigratedDatabase
     private static readonly SemaphoreSlim Lock = new(1, 1);
     private static string? templateName;
 
-    public static PostgresDatabase Create() => new(TemplateAsync);
+    public static PostgresDatabase Create() => PostgresDatabase.CopyOf(TemplateAsync);
 
     private static async Task<string> TemplateAsync(PostgresCluster cluster)
     {
