@@ -33,6 +33,7 @@ internal static class BotHostServiceCollectionExtensions
             options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
         });
         services.AddProblemDetails();
+        services.AddExceptionHandler<Http.StorageUnavailableHandler>();
         services.AddAdminAuthentication();
         services.AddConsole();
         return services;

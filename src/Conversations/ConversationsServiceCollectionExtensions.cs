@@ -109,7 +109,8 @@ public static class ConversationsServiceCollectionExtensions
         services.AddLlmFallback();
 
         // The router asks handlers in registration order: after-sales dialogs and leader commands
-        // go ahead of order replies as they arrive; help, which answers anything, comes last.
+        // go ahead of order replies as they arrive; help comes last but one, and whatever was said
+        // to the bot that nobody took gets the "not understood" answer at the very end.
         // 退订 comes first: whoever says it, in whatever chat, means to stop marketing.
         services.AddScoped<IMessageHandler, UnsubscribeHandler>();
         services.AddLeaderCommands();
@@ -121,6 +122,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddScoped<IMessageHandler, AfterSalesHandler>();
         services.AddScoped<IMessageHandler, OrderReplyHandler>();
         services.AddScoped<IMessageHandler, HelpHandler>();
+        services.AddScoped<IMessageHandler, UnansweredHandler>();
         return services;
     }
 }

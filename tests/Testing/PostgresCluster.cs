@@ -7,7 +7,7 @@ namespace GroupBuy.Testing;
 /// pg_ctl in a temp folder on a free port, or the server named by <c>GROUPBUY_TEST_PG</c>. Each
 /// test class gets its own database from it (<see cref="PostgresDatabase"/>).
 /// </summary>
-public sealed class PostgresCluster
+public sealed class PostgresCluster : IAsyncDisposable
 {
     public const string ConnectionStringVariable = "GROUPBUY_TEST_PG";
     public const string BinVariable = "GROUPBUY_PG_BIN";
@@ -17,9 +17,12 @@ public sealed class PostgresCluster
     private static readonly SemaphoreSlim StartLock = new(1, 1);
     private static PostgresCluster? shared;
 
-    private PostgresCluster(string adminConnectionString)
+    private readonly ServerFolder? server;
+
+    private PostgresCluster(string adminConnectionString, ServerFolder? server)
     {
         AdminConnectionString = adminConnectionString;
+        this.server = server;
     }
 
     /// <summary>Connection string to the maintenance database, as a user that may create databases.</summary>
@@ -77,14 +80,65 @@ public sealed class PostgresCluster
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// A cluster of the caller's own, which it may stop and start again (a database outage) and
+    /// must dispose. Needs the PostgreSQL binaries: a server named by <c>GROUPBUY_TEST_PG</c> cannot be stopped.
+    /// </summary>
+    public static Task<PostgresCluster> StartOwnAsync() => InitAndStartAsync();
+
+    /// <summary>Stops the server as an operator would (<c>pg_ctl stop -m fast</c>): sessions are ended, clients get errors.</summary>
+    public async Task StopAsync()
+    {
+        var server = Server;
+        await server.Runner.RunAsync("pg_ctl", ["-D", server.Data, "-m", "fast", "-w", "-t", "60", "stop"]);
+    }
+
+    /// <summary>Starts a stopped server again on the same port.</summary>
+    public async Task StartAgainAsync()
+    {
+        var server = Server;
+        var started = await server.TryStartAsync();
+        if (started.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"pg_ctl could not start the cluster again: {started.Output}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // The shared cluster outlives every test class; it goes when the process exits.
+        if (!ReferenceEquals(this, shared))
+        {
+            await RemoveAsync();
+        }
+    }
+
+    private ServerFolder Server => server ?? throw new InvalidOperationException($"This cluster is a server given by {ConnectionStringVariable}; it cannot be stopped.");
+
     private static async Task<PostgresCluster> StartAsync()
     {
         var given = Environment.GetEnvironmentVariable(ConnectionStringVariable);
         if (!string.IsNullOrWhiteSpace(given))
         {
-            return new PostgresCluster(given);
+            return new PostgresCluster(given, null);
         }
 
+        var cluster = await InitAndStartAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.RemoveAsync().GetAwaiter().GetResult();
+        return cluster;
+    }
+
+    private async Task RemoveAsync()
+    {
+        if (server is { } owned)
+        {
+            await owned.Runner.TryRunAsync("pg_ctl", ["-D", owned.Data, "-m", "immediate", "-w", "stop"]);
+            TryDelete(owned.Folder);
+        }
+    }
+
+    private static async Task<PostgresCluster> InitAndStartAsync()
+    {
         var bin = Environment.GetEnvironmentVariable(BinVariable) ?? DefaultBin;
         if (!File.Exists(Path.Combine(bin, "initdb")) || !File.Exists(Path.Combine(bin, "pg_ctl")))
         {
@@ -104,16 +158,15 @@ public sealed class PostgresCluster
         await runner.GiveToServerUserAsync(folder);
         await runner.RunAsync("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
 
-        int port = 0;
         for (var attempt = 1; ; attempt++)
         {
-            port = FreePort.Next();
-            var options = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off " +
-                "-c full_page_writes=off -c max_connections=400 -c shared_buffers=64MB";
-            var started = await runner.TryRunAsync("pg_ctl", ["-D", data, "-o", options, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "start"]);
+            var server = new ServerFolder(runner, folder, data, FreePort.Next());
+            var started = await server.TryStartAsync();
             if (started.ExitCode == 0)
             {
-                break;
+                return new PostgresCluster(
+                    $"Host=127.0.0.1;Port={server.Port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=20;Timeout=30;Command Timeout=60",
+                    server);
             }
 
             if (attempt == 3)
@@ -122,14 +175,6 @@ public sealed class PostgresCluster
                 throw new InvalidOperationException($"pg_ctl could not start a test cluster: {started.Output}\n{log}");
             }
         }
-
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            runner.TryRunAsync("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]).GetAwaiter().GetResult();
-            TryDelete(folder);
-        };
-
-        return new PostgresCluster($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=20;Timeout=30;Command Timeout=60");
     }
 
     /// <summary>Clusters left by test runs that were killed: stop them and free their folders.</summary>
@@ -177,6 +222,17 @@ public sealed class PostgresCluster
         }
         catch (UnauthorizedAccessException)
         {
+        }
+    }
+
+    /// <summary>A cluster's folder, data directory and port, and the way to start it.</summary>
+    private sealed record ServerFolder(ClusterProcess Runner, string Folder, string Data, int Port)
+    {
+        public Task<ProcessRunner.Result> TryStartAsync()
+        {
+            var options = $"-p {Port} -k {Folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off " +
+                "-c full_page_writes=off -c max_connections=400 -c shared_buffers=64MB";
+            return Runner.TryRunAsync("pg_ctl", ["-D", Data, "-o", options, "-l", Path.Combine(Folder, "server.log"), "-w", "-t", "60", "start"]);
         }
     }
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace GroupBuy.Conversations.Outbox;
 
 /// <summary>
-/// Sends outbox rows through their channel: each target's oldest due message first, one at a time,
+/// Sends outbox rows through their channel: each target's messages in the order they were written, one at a time,
 /// within the channel's rate limit; failures retried with back-off until the give-up time, then
 /// marked failed for ops. The outbox is a <see cref="DueRowQueue{TRow}"/>: the row stays claimed for
 /// the length of the send, so hosts share the work and never send one row twice; a host that dies
@@ -15,12 +15,15 @@ namespace GroupBuy.Conversations.Outbox;
 /// </summary>
 public sealed class OutboxDispatcher
 {
-    // A target's messages go out in order: only its oldest due one can be claimed.
+    // A target's messages go out in order: a message waits while an older one to the same target
+    // is still to go out, also when that one waits for its retry (a bridge down, WeCom's frequency
+    // limit) or for the target's rate limit. Only messages held for a later time from the start
+    // (quiet hours, a reminder for tomorrow) let newer ones pass: QueuedAt is still ahead for them.
     private const string NextOnPostgres = """
         SELECT m.id AS "Value" FROM outbound_messages m
         WHERE m.status = 'Pending' AND m.due_at <= @now
           AND NOT EXISTS (SELECT 1 FROM outbound_messages e
-                          WHERE e.target_key = m.target_key AND e.status = 'Pending' AND e.due_at <= @now AND e.id < m.id)
+                          WHERE e.target_key = m.target_key AND e.status = 'Pending' AND e.queued_at <= @now AND e.id < m.id)
         ORDER BY m.due_at, m.id
         LIMIT 1
         FOR UPDATE OF m SKIP LOCKED
@@ -30,7 +33,7 @@ public sealed class OutboxDispatcher
         NextOnPostgres,
         (db, now) => db.OutboundMessages
             .Where(m => m.Status == OutboundMessageStatus.Pending && m.DueAt <= now)
-            .Where(m => !db.OutboundMessages.Any(e => e.TargetKey == m.TargetKey && e.Status == OutboundMessageStatus.Pending && e.DueAt <= now && e.Id < m.Id))
+            .Where(m => !db.OutboundMessages.Any(e => e.TargetKey == m.TargetKey && e.Status == OutboundMessageStatus.Pending && e.QueuedAt <= now && e.Id < m.Id))
             .OrderBy(m => m.DueAt).ThenBy(m => m.Id)
             .Select(m => (long?)m.Id));
 

@@ -22,6 +22,10 @@ public static class TemplateSamples
     [
         new("help.all-messages", new HelpMessage("阳光花园3栋团购群", "李姐", MentionRequired: false, BotName: "团购助手")),
         new("help.mention-only", new HelpMessage("阳光花园3栋团购群", "李姐", MentionRequired: true, BotName: "团购助手")),
+        new("help-private.default", new PrivateHelpMessage("团购助手")),
+        new("not-understood.in-group", new NotUnderstoodMessage("王阿姨", InGroup: true, MentionRequired: false, BotName: "团购助手")),
+        new("not-understood.in-group-mention-only", new NotUnderstoodMessage("王阿姨", InGroup: true, MentionRequired: true, BotName: "团购助手")),
+        new("not-understood.private", new NotUnderstoodMessage("王阿姨", InGroup: false, MentionRequired: false, BotName: "团购助手")),
         new(
             "campaign-preview.several-items",
             new CampaignPreview(

@@ -105,6 +105,13 @@ public sealed class BotHostProcess : IAsyncDisposable
         throw new TimeoutException($"The host never became healthy:\n{Output}");
     }
 
+    /// <summary>Ends the process with SIGKILL, as the kernel or an orchestrator would: no shutdown, nothing flushed.</summary>
+    public void Kill()
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
     public async Task<int> WaitForExitAsync()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));

@@ -27,16 +27,30 @@ public sealed class BridgeServer : IDisposable
         server.Given(WireMockRequest.Create().WithPath(Path).UsingPost()).RespondWith(WireMockResponse.Create().WithStatusCode(status));
     }
 
-    /// <summary>Answers the first POSTs with the given statuses, then 200.</summary>
+    /// <summary>Instead of a status: the bridge closes the connection without answering.</summary>
+    public const int HangUp = -1;
+
+    /// <summary>Instead of a status: the bridge answers 200 only after <see cref="SlowAnswer"/> (the sender has given up by then).</summary>
+    public const int Slow = -2;
+
+    public static readonly TimeSpan SlowAnswer = TimeSpan.FromSeconds(3);
+
+    /// <summary>Answers the first POSTs with the given statuses (or <see cref="HangUp"/>, <see cref="Slow"/>), then 200.</summary>
     public void AnswerInTurn(params int[] statuses)
     {
         server.ResetMappings();
         for (var i = 0; i < statuses.Length; i++)
         {
             var turn = server.Given(WireMockRequest.Create().WithPath(Path).UsingPost()).InScenario("turns");
+            var answer = statuses[i] switch
+            {
+                HangUp => WireMockResponse.Create().WithFault(WireMock.ResponseBuilders.FaultType.EMPTY_RESPONSE),
+                Slow => WireMockResponse.Create().WithStatusCode(200).WithDelay(SlowAnswer),
+                var status => WireMockResponse.Create().WithStatusCode(status),
+            };
             (i == 0 ? turn : turn.WhenStateIs($"after-{i}"))
                 .WillSetStateTo($"after-{i + 1}")
-                .RespondWith(WireMockResponse.Create().WithStatusCode(statuses[i]));
+                .RespondWith(answer);
         }
 
         server.Given(WireMockRequest.Create().WithPath(Path).UsingPost())

@@ -14,9 +14,12 @@ public sealed class GatewayClient(HttpClient http, string secret)
     public Task<HttpResponseMessage> SendAsync(object message, DateTimeOffset? at = null) =>
         SendRawAsync(JsonSerializer.Serialize(message), at);
 
-    public Task<HttpResponseMessage> SendRawAsync(string json, DateTimeOffset? at = null, string? signature = null, string? timestamp = null)
+    public Task<HttpResponseMessage> SendRawAsync(string json, DateTimeOffset? at = null, string? signature = null, string? timestamp = null) =>
+        SendBytesAsync(Encoding.UTF8.GetBytes(json), at, signature, timestamp);
+
+    /// <summary>Signs and posts the bytes as they are (which need not be UTF-8, or JSON).</summary>
+    public Task<HttpResponseMessage> SendBytesAsync(byte[] body, DateTimeOffset? at = null, string? signature = null, string? timestamp = null)
     {
-        var body = Encoding.UTF8.GetBytes(json);
         var ts = timestamp ?? (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/webhooks/gateway", UriKind.Relative)) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");

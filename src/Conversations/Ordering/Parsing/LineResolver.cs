@@ -125,6 +125,11 @@ internal sealed class LineResolver(Catalog catalog, int? quotedItemNo)
             return $"an approximate quantity '{count.NumberText}'";
         }
 
+        if (count.Oversized)
+        {
+            return $"quantity must be 1 to {MaxQuantity}, not {count.NumberText}";
+        }
+
         if (count.Fractional || count.Value is null)
         {
             return $"a fractional quantity '{count.NumberText}'";

@@ -61,7 +61,8 @@ internal static partial class NotQuantities
     [GeneratedRegex(@"(?<!\d)(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)")]
     private static partial Regex Phone();
 
-    [GeneratedRegex(@"\d{5,}")]
+    // Not right after "+" or "加": "苹果+100000" is a count out of range, to be asked back about.
+    [GeneratedRegex(@"(?<!\d)(?<!(?:\+|加) ?)\d{5,}")]
     private static partial Regex LongDigits();
 
     // "¥29.9/箱", "¥39.9 5斤", "10元/斤": a count right after a price is what the price buys.

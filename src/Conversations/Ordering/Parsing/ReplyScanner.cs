@@ -18,6 +18,9 @@ internal static partial class ReplyScanner
     private const string NF = CountUnits.NumberWithFraction;
     private const string U = CountUnits.Class;
     private const string CountTail = "(?<n>(?>" + NF + @"))(?! ?号)(?: ?(?<u>" + U + "))?";
+
+    // After "+" a long run of digits is still meant as a count ("苹果+100000"), one to ask back about.
+    private const string PlusCountTail = @"(?<n>(?>\d{5,}|" + NF + @"))(?! ?号)(?: ?(?<u>" + U + "))?";
     private const string Verbs = "帮我留|给我留|帮我来|给我来|帮我要|帮留|再来|来|要|订|买|拿|留";
 
     // After these, "要" and "来" are parts of other words: 不要, 只要, 需要, 重要; 起来, 回来, 原来.
@@ -279,6 +282,11 @@ internal static partial class ReplyScanner
             return token with { Value = value };
         }
 
+        if (number.Value.All(char.IsAsciiDigit))
+        {
+            return token with { Oversized = true };
+        }
+
         return ChineseNumber.IsApproximate(number.Value) ? token with { Approximate = true } : null;
     }
 
@@ -366,7 +374,7 @@ internal static partial class ReplyScanner
     [GeneratedRegex(@"\G(?<n>\d{1,2}) ?(?=(?:\+|加|[x*]) ?" + N + ")")]
     private static partial Regex LeadingItemNumber();
 
-    [GeneratedRegex(@"\G(?:\+|加|(?<![a-z])[x*]) ?" + CountTail)]
+    [GeneratedRegex(@"\G(?:\+|加|(?<![a-z])[x*]) ?" + PlusCountTail)]
     private static partial Regex Plus();
 
     [GeneratedRegex(@"\G(?:-|减|少要|(?<![至多不])少) ?" + CountTail)]

@@ -23,6 +23,9 @@ internal sealed record ReplyToken(TokenKind Kind, int Start, int End, string Tex
     /// <summary>"两三份": the resident does not say which.</summary>
     public bool Approximate { get; init; }
 
+    /// <summary>"+100000": a count written with more digits than any quantity; asked back as out of range.</summary>
+    public bool Oversized { get; init; }
+
     /// <summary>A bare "不要" that cancels only if an item comes right after it ("不要面包", not "不要客气").</summary>
     public bool Tentative { get; init; }
 

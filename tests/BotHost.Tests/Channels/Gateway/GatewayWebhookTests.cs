@@ -135,6 +135,8 @@ public sealed class GatewayWebhookTests : IAsyncLifetime
     [Theory]
     [InlineData(-330)]
     [InlineData(330)]
+    [InlineData(-600)]
+    [InlineData(600)]
     public async Task A_stale_or_future_timestamp_is_refused(int offsetSeconds)
     {
         var response = await gateway.SendAsync(GatewayClient.Text("m-stale", "room-1", "u-9", "帮助"), DateTimeOffset.UtcNow.AddSeconds(offsetSeconds));
@@ -173,6 +175,30 @@ public sealed class GatewayWebhookTests : IAsyncLifetime
         Assert.NotEmpty(problem.FieldErrors(field));
         await using var scope = host.Services.CreateAsyncScope();
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>().InboundMessages.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_utf8_is_a_400_and_nothing_is_stored()
+    {
+        var json = Encoding.UTF8.GetBytes("""{"messageId":"m-latin","chatId":"room-1","senderId":"u-9","type":"text","text":"苹果+1 XX","sentAt":"2026-11-25T10:00:00+08:00"}""");
+        var at = Array.IndexOf(json, (byte)'X');
+        json[at] = 0xC3;
+        json[at + 1] = 0x28;
+
+        var response = await gateway.SendBytesAsync(json);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotEmpty(problem.FieldErrors("text"));
+        Assert.Equal(0, await CountAsync("m-latin"));
+    }
+
+    [Fact]
+    public async Task A_body_over_the_size_limit_is_a_413_and_nothing_is_stored()
+    {
+        var response = await gateway.SendAsync(GatewayClient.Text("m-huge", "room-1", "u-9", new string('x', 70 * 1024)));
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(0, await CountAsync("m-huge"));
     }
 
     [Fact]

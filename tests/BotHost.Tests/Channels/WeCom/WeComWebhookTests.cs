@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using GroupBuy.BotHost.Channels.WeCom;
@@ -107,15 +108,90 @@ public sealed class WeComWebhookTests : IAsyncLifetime
         Assert.Equal("帮助", stored.Text);
     }
 
-    [Fact]
-    public async Task A_stale_callback_is_refused_and_nothing_is_stored()
+    [Theory]
+    [InlineData(-10)]
+    [InlineData(10)]
+    public async Task A_callback_signed_ten_minutes_off_is_refused_and_nothing_is_stored(int minutes)
     {
         var encrypted = application.Encrypt(AppText("zhangsan", "帮助", "7002"));
 
-        var response = await client.PostAsync(Signed("/webhooks/wecom", application, encrypted, at: DateTimeOffset.UtcNow.AddMinutes(-10)), new StringContent(Envelope(encrypted), Encoding.UTF8, "text/xml"));
+        var response = await client.PostAsync(Signed("/webhooks/wecom", application, encrypted, at: DateTimeOffset.UtcNow.AddMinutes(minutes)), new StringContent(Envelope(encrypted), Encoding.UTF8, "text/xml"));
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Empty(await InboundAsync());
+    }
+
+    [Fact]
+    public async Task A_signature_made_for_another_body_is_refused_and_nothing_is_stored()
+    {
+        var signedFor = application.Encrypt(AppText("zhangsan", "帮助", "7010"));
+        var sent = application.Encrypt(AppText("lisi", "苹果+1", "7011"));
+
+        var response = await client.PostAsync(Signed("/webhooks/wecom", application, signedFor), new StringContent(Envelope(sent), Encoding.UTF8, "text/xml"));
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Empty(await InboundAsync());
+    }
+
+    [Theory]
+    [InlineData("<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><xml><ToUserName>c</ToUserName><FromUserName>zhangsan</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType><Content>&xxe;</Content><MsgId>7020</MsgId></xml>")]
+    [InlineData("<!DOCTYPE xml [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><xml><FromUserName>zhangsan</FromUserName><MsgType>text</MsgType><Content>&c;</Content><MsgId>7021</MsgId></xml>")]
+    [InlineData("<xml><FromUserName>zhangsan</FromUserName><MsgType>text<Content>苹果+1</Content><MsgId>7022</MsgId></xml>")]
+    public async Task A_correctly_encrypted_message_with_a_doctype_or_broken_xml_is_a_400_and_nothing_is_stored(string inner)
+    {
+        var encrypted = application.Encrypt(inner);
+
+        var response = await client.PostAsync(Signed("/webhooks/wecom", application, encrypted), new StringContent(Envelope(encrypted), Encoding.UTF8, "text/xml"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var said = problem.GetRawText();
+        Assert.DoesNotContain("root:", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("aaaaaaaaaa", said, StringComparison.Ordinal);
+        Assert.Empty(await InboundAsync());
+    }
+
+    [Fact]
+    public async Task A_malformed_envelope_is_a_400_and_nothing_is_stored()
+    {
+        var response = await client.PostAsync(Signed("/webhooks/wecom", application, "x"), new StringContent("<xml><Encrypt>abc</Encrypt", Encoding.UTF8, "text/xml"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotEmpty(problem.FieldErrors("body"));
+        Assert.Empty(await InboundAsync());
+    }
+
+    [Fact]
+    public async Task The_same_robot_order_delivered_three_times_at_once_is_one_order_and_one_answer()
+    {
+        var admin = host.CreateAdminClient();
+        await admin.RegisterWeComGroupAsync("wr-storm", "robot", RobotKey);
+        var created = await admin.PostAsJsonAsync(new Uri("/api/campaigns", UriKind.Relative), new
+        {
+            title = "周四鲜果",
+            chatIds = new[] { "wr-storm" },
+            closesAt = DateTimeOffset.UtcNow.AddDays(1).ToOffset(TimeSpan.FromHours(8)),
+            pickupAt = DateTimeOffset.UtcNow.AddDays(2).ToOffset(TimeSpan.FromHours(8)),
+            pickupPoint = "3栋大堂",
+            items = new[] { new { name = "红富士苹果", aliases = new[] { "苹果" }, price = 12.8m, referencePrice = 15.8m, category = "生鲜", stock = 10 } },
+        });
+        var campaignId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        (await admin.PostAsync(new Uri($"/api/campaigns/{campaignId}/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
+
+        Answer("/cgi-bin/aibot/response", new { errcode = 0, errmsg = "ok" });
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => PostRobotTextAsync("robot-storm-1", "wr-storm", "@团购助手 苹果+1", $"{wecom.Url}/cgi-bin/aibot/response?response_code=RC-storm")));
+
+        var orders = await EventuallyAsync(async () =>
+        {
+            var read = await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/campaigns/{campaignId}/orders", UriKind.Relative));
+            return read.GetArrayLength() > 0 ? read.EnumerateArray().ToList() : null;
+        });
+        var order = Assert.Single(orders);
+        Assert.Equal(1, Assert.Single(order.GetProperty("lines").EnumerateArray()).GetProperty("quantity").GetInt32());
+        Assert.Single(await InboundAsync(), m => m.MessageId == "robot-storm-1");
+        var answered = await EventuallyAsync(() => Task.FromResult(RobotPosts("已记下").Count > 0 ? RobotPosts("已记下") : null));
+        await Task.Delay(1000);
+        Assert.Single(answered);
+        Assert.Single(RobotPosts("已记下"));
     }
 
     [Fact]
@@ -322,6 +398,28 @@ public sealed class WeComWebhookTests : IAsyncLifetime
         }
 
         throw new TimeoutException($"WeCom never got a request to {path}.");
+    }
+
+    /// <summary>What went into the group through the robot (its webhook or a response URL) that starts so.</summary>
+    private List<string> RobotPosts(string start) => [.. Requests("/cgi-bin/webhook/send").Concat(Requests("/cgi-bin/aibot/response"))
+        .Select(r => r.Json.TryGetProperty("text", out var text) ? text.GetProperty("content").GetString() ?? string.Empty
+            : r.Json.TryGetProperty("markdown", out var markdown) ? markdown.GetProperty("content").GetString() ?? string.Empty : string.Empty)
+        .Where(t => t.StartsWith(start, StringComparison.Ordinal))];
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> read)
+        where T : class
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            if (await read() is { } value)
+            {
+                return value;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The condition never held.");
     }
 
     private async Task<List<InboundMessage>> InboundAsync()

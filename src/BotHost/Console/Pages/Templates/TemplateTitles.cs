@@ -24,6 +24,8 @@ public static class TemplateTitles
         ["shortage-notice"] = "缺货告知居民",
         ["shortage-summary"] = "缺货汇总（给团长）",
         ["help"] = "居民帮助",
+        ["help-private"] = "私聊帮助",
+        ["not-understood"] = "对机器人说的话没看懂",
         ["leader-help"] = "团长帮助",
         ["leader-only"] = "只有团长能用的命令",
         ["leader-problem"] = "团长命令用法不对",
