@@ -45,6 +45,17 @@ public sealed class OrderAcknowledgements(IServiceScopeFactory scopes, TimeProvi
         }
 
         batch.Note(residentId);
+
+        // A flush running now may have read this resident's order as it was before the change:
+        // writing the batch even when the resident is on it already makes this save conflict with
+        // that flush (its version moved on) instead of slipping past it, so the reply is processed
+        // again, into a new batch, and the change is acknowledged.
+        var entry = db.Entry(batch);
+        if (entry.State == EntityState.Unchanged)
+        {
+            entry.State = EntityState.Modified;
+        }
+
         return batch;
     }
 

@@ -151,6 +151,30 @@ public sealed class WeComWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_member_writing_help_to_the_application_is_answered_privately()
+    {
+        var encrypted = application.Encrypt(AppText("zhangsan", "帮助", "7030"));
+
+        var response = await client.PostAsync(Signed("/webhooks/wecom", application, encrypted), new StringContent(Envelope(encrypted), Encoding.UTF8, "text/xml"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sent = await WaitForRequestAsync("/cgi-bin/message/send");
+        Assert.Equal("zhangsan", sent.Json.GetProperty("touser").GetString());
+        Assert.Contains("私聊里可以这样找我", sent.Json.GetProperty("text").GetProperty("content").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_size_limit_is_a_413_and_nothing_is_stored()
+    {
+        var encrypted = application.Encrypt(AppText("zhangsan", new string('好', 100_000), "7031"));
+
+        var response = await client.PostAsync(Signed("/webhooks/wecom", application, encrypted), new StringContent(Envelope(encrypted), Encoding.UTF8, "text/xml"));
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Empty(await InboundAsync());
+    }
+
+    [Fact]
     public async Task A_malformed_envelope_is_a_400_and_nothing_is_stored()
     {
         var response = await client.PostAsync(Signed("/webhooks/wecom", application, "x"), new StringContent("<xml><Encrypt>abc</Encrypt", Encoding.UTF8, "text/xml"));
