@@ -52,7 +52,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     {
         await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync();
-        var copy = template is null ? string.Empty : $" TEMPLATE \"{template}\"";
+        var copy = template is null ? string.Empty : $" TEMPLATE \"{template}\" STRATEGY FILE_COPY";
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{copy}", connection);
         await command.ExecuteNonQueryAsync();
         return ConnectionStringFor(name);

@@ -81,7 +81,12 @@ public sealed class BotHostFactory : WebApplicationFactory<Program>
             [provider.Item1] = provider.Item2,
             [connection.Item1] = connection.Item2,
             ["Admin:ApiKey"] = AdminKey,
-            ["Jobs:WorkerCount"] = "2",
+            // One loop per queue and one job worker: every loop holds a PostgreSQL connection, and a
+            // new backend for each, in each of the run's hundreds of short-lived hosts, cost more
+            // CPU than anything the tests do. Tests about parallel work set their own counts.
+            ["Jobs:WorkerCount"] = "1",
+            ["Inbox:Workers"] = "1",
+            ["Outbox:Workers"] = "1",
             ["Jobs:PollInterval"] = "00:00:01",
             ["Inbox:PollMilliseconds"] = "200",
             ["Outbox:PollMilliseconds"] = "100",
