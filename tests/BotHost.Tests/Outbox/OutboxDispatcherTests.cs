@@ -185,13 +185,7 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         Assert.True(ex.IsUniqueViolation());
     }
 
-    private async Task QueueAsync(IEnumerable<OutboundMessage> messages)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>();
-        db.OutboundMessages.AddRange(messages);
-        await db.SaveChangesAsync();
-    }
+    private Task QueueAsync(IEnumerable<OutboundMessage> messages) => host.QueueAsync(messages);
 
     private async Task<List<DateTimeOffset>> SentTimesAsync()
     {

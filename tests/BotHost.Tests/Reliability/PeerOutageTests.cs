@@ -5,7 +5,6 @@ using GroupBuy.BotHost.Tests.Channels.WeCom.Api;
 using GroupBuy.BotHost.Tests.Support;
 using GroupBuy.Conversations.Chats;
 using GroupBuy.Conversations.Outbox;
-using GroupBuy.Conversations.Storage;
 using GroupBuy.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -152,19 +151,9 @@ public sealed class PeerOutageTests : IAsyncLifetime
         throw new TimeoutException("The outbox never sent everything.");
     }
 
-    private async Task QueueAsync(IEnumerable<OutboundMessage> messages)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>();
-        db.OutboundMessages.AddRange(messages);
-        await db.SaveChangesAsync();
-    }
+    private Task QueueAsync(IEnumerable<OutboundMessage> messages) => host.QueueAsync(messages);
 
-    private async Task<List<OutboundMessage>> RowsAsync()
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<GroupBuyDbContext>().OutboundMessages.AsNoTracking().ToListAsync();
-    }
+    private Task<List<OutboundMessage>> RowsAsync() => host.OutboxAsync();
 
     private async Task<List<JsonElement>> FailedAsync() =>
         [.. (await host.CreateAdminClient().GetFromJsonAsync<JsonElement>(new Uri("/api/outbox?status=failed", UriKind.Relative))).EnumerateArray()];
