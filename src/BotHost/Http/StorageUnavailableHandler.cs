@@ -40,7 +40,8 @@ internal sealed class StorageUnavailableHandler(IProblemDetailsService problems,
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is DbException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException)
+            // Npgsql marks refused connections, dropped sessions and timeouts as transient; SQLite a busy file.
+            if (current is DbException { IsTransient: true })
             {
                 return true;
             }
