@@ -10,7 +10,8 @@ public static class ProcessRunner
         public string Output => StandardOutput + StandardError;
     }
 
-    public static async Task<Result> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null)
+    public static async Task<Result> RunAsync(
+        string fileName, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -22,6 +23,11 @@ public static class ProcessRunner
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");

@@ -1,0 +1,76 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { createServer } from 'node:http'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Forwarder } from '../src/forwarder.js'
+import { refusal } from '../src/signature.js'
+
+const SECRET = 'forwarder-test-secret'
+const quiet = { info () {}, warn () {}, error () {} }
+
+/** A gateway that answers each POST with the next of `answers` (then 200), recording what came. */
+async function gateway (answers) {
+  const received = []
+  const server = createServer(async (request, response) => {
+    const chunks = []
+    for await (const chunk of request) chunks.push(chunk)
+    const body = Buffer.concat(chunks)
+    received.push({ body: JSON.parse(body), refused: refusal(SECRET, request.headers, body) })
+    const next = answers.shift() ?? 200
+    if (next === 'hang up') {
+      request.socket.destroy()
+      return
+    }
+    response.writeHead(next).end('{}')
+  })
+  await new Promise(done => server.listen(0, '127.0.0.1', done))
+  return { url: `http://127.0.0.1:${server.address().port}`, received, close: () => new Promise(done => { server.closeAllConnections(); server.close(done) }) }
+}
+
+async function until (condition) {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise(done => setTimeout(done, 50))
+  assert.ok(condition(), 'condition never held')
+}
+
+test('5xx and no answer are sent again in order, signed each time; a 4xx is not sent again', async () => {
+  const stateDir = await mkdtemp(join(tmpdir(), 'forwarder-'))
+  const host = await gateway([503, 'hang up', 500, 400])
+  const forwarder = new Forwarder({ stateDir, gatewayUrl: host.url, gatewaySecret: SECRET, log: quiet })
+  try {
+    await forwarder.start()
+    await forwarder.enqueue({ messageId: 'm-1', text: '苹果+1' })
+    await forwarder.enqueue({ messageId: 'm-2', text: '香蕉+1' })
+    await until(() => forwarder.pending === 0)
+
+    // m-1: 503, hang-up, 500, then 400 (refused for good: dropped); m-2 once, after it.
+    assert.deepEqual(host.received.map(r => r.body.messageId), ['m-1', 'm-1', 'm-1', 'm-1', 'm-2'])
+    assert.ok(host.received.every(r => r.refused === null), 'every attempt is signed')
+    assert.deepEqual(await readdir(join(stateDir, 'pending')), [])
+  } finally {
+    await forwarder.stop()
+    await host.close()
+    await rm(stateDir, { recursive: true, force: true })
+  }
+})
+
+test('messages still unsent when the bridge stops are sent after its restart, once', async () => {
+  const stateDir = await mkdtemp(join(tmpdir(), 'forwarder-'))
+  const first = new Forwarder({ stateDir, gatewayUrl: 'http://127.0.0.1:9', gatewaySecret: SECRET, log: quiet })
+  await first.start()
+  await first.enqueue({ messageId: 'm-kept', text: '截单' })
+  await first.stop()
+
+  const host = await gateway([])
+  const second = new Forwarder({ stateDir, gatewayUrl: host.url, gatewaySecret: SECRET, log: quiet })
+  try {
+    await second.start()
+    await until(() => second.pending === 0)
+    assert.deepEqual(host.received.map(r => r.body.messageId), ['m-kept'])
+  } finally {
+    await second.stop()
+    await host.close()
+    await rm(stateDir, { recursive: true, force: true })
+  }
+})
