@@ -24,9 +24,15 @@ export function createBridge ({ wechaty, config, log = console }) {
   // Messages are taken in one at a time: reading one waits on the puppet (the sender's alias,
   // mentions, an image), and the next must not overtake it on its way to the queue.
   let intake = Promise.resolve()
+  const roomsSeen = new Set()
   const take = async message => {
     try {
       const body = await reader.read(message, wechaty.Message.Type)
+      if (body && !roomsSeen.has(body.chatId)) {
+        // What ops need to register the room (POST /api/groups): its id, and who is speaking.
+        roomsSeen.add(body.chatId)
+        log.info(`room ${await message.room().topic().catch(() => '?')} is ${body.chatId}; first heard from ${body.senderName} (${body.senderId})`)
+      }
       if (body) {
         await forwarder.enqueue(body)
       }
