@@ -48,6 +48,7 @@ export function createBridge ({ wechaty, config, log = console }) {
     forwarder,
     async start () {
       await sentKeys.load()
+      await reader.pruneMedia()
       await forwarder.start()
       wechaty.on('message', onMessage)
       await new Promise((resolve, reject) => {
@@ -59,8 +60,9 @@ export function createBridge ({ wechaty, config, log = console }) {
     async stop () {
       wechaty.off('message', onMessage)
       await intake
-      await new Promise(resolve => server.close(resolve))
-      server.closeAllConnections?.()
+      const closed = new Promise(resolve => server.close(resolve))
+      server.closeAllConnections()
+      await closed
       await forwarder.stop()
     },
   }

@@ -2,8 +2,7 @@ import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/pro
 import { join } from 'node:path'
 import { signedHeaders } from './signature.js'
 
-const FIRST_PAUSE_MS = 500
-const LONGEST_PAUSE_MS = 30_000
+const PAUSES = { firstMs: 500, longestMs: 30_000 }
 const ANSWER_TIMEOUT_MS = 10_000
 
 /**
@@ -21,9 +20,12 @@ export class Forwarder {
   #queue = []
   #running = null
   #stopped = false
-  #wake = null
+  #wakeIdle = null
+  #wakeStop = null
+  #pauses
 
-  constructor ({ stateDir, gatewayUrl, gatewaySecret, log = console }) {
+  constructor ({ stateDir, gatewayUrl, gatewaySecret, log = console, pauses = PAUSES }) {
+    this.#pauses = pauses
     this.#folder = join(stateDir, 'pending')
     this.#url = new URL('/webhooks/gateway', gatewayUrl).toString()
     this.#secret = gatewaySecret
@@ -42,12 +44,13 @@ export class Forwarder {
       this.#log.info(`forwarding ${names.length} message(s) left from the last run`)
     }
     this.#stopped = false
-    this.#running = this.#run()
+    this.#running = this.#run().catch(error => this.#log.error(`forwarding stopped: ${error.message}`))
   }
 
   async stop () {
     this.#stopped = true
-    this.#wake?.()
+    this.#wakeIdle?.()
+    this.#wakeStop?.()
     await this.#running
   }
 
@@ -58,7 +61,8 @@ export class Forwarder {
     await writeFile(temporary, JSON.stringify(body), { flush: true })
     await rename(temporary, join(this.#folder, name))
     this.#queue.push(name)
-    this.#wake?.()
+    // Wakes an idle loop only: a pause after a failure is kept, however much is said meanwhile.
+    this.#wakeIdle?.()
   }
 
   get pending () {
@@ -66,12 +70,12 @@ export class Forwarder {
   }
 
   async #run () {
-    let pause = FIRST_PAUSE_MS
+    let pause = this.#pauses.firstMs
     while (!this.#stopped) {
       const name = this.#queue[0]
       if (!name) {
-        await new Promise(resolve => { this.#wake = resolve })
-        this.#wake = null
+        await new Promise(resolve => { this.#wakeIdle = resolve })
+        this.#wakeIdle = null
         continue
       }
 
@@ -79,14 +83,14 @@ export class Forwarder {
       if (outcome === 'done') {
         await unlink(join(this.#folder, name)).catch(() => {})
         this.#queue.shift()
-        pause = FIRST_PAUSE_MS
+        pause = this.#pauses.firstMs
       } else {
         await new Promise(resolve => {
           const timer = setTimeout(resolve, pause)
-          this.#wake = () => { clearTimeout(timer); resolve() }
+          this.#wakeStop = () => { clearTimeout(timer); resolve() }
         })
-        this.#wake = null
-        pause = Math.min(pause * 2, LONGEST_PAUSE_MS)
+        this.#wakeStop = null
+        pause = Math.min(pause * 2, this.#pauses.longestMs)
       }
     }
   }
@@ -94,6 +98,7 @@ export class Forwarder {
   async #send (name) {
     const body = await readFile(join(this.#folder, name))
     let response
+    let answer
     try {
       response = await fetch(this.#url, {
         method: 'POST',
@@ -101,12 +106,13 @@ export class Forwarder {
         body,
         signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS),
       })
+      answer = await response.text()
     } catch (error) {
+      // No answer, or one cut off half way: the host may or may not have it, and takes a repeat once.
       this.#log.warn(`the host did not answer (${error.cause?.code ?? error.name}); trying again`)
       return 'again'
     }
 
-    const answer = await response.text()
     if (response.ok) {
       return 'done'
     }

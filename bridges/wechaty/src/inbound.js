@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readdir, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 
@@ -23,6 +23,17 @@ export class InboundReader {
 
   get mediaFolder () {
     return this.#media
+  }
+
+  /** Images older than the host needs them (it fetches one when the message is processed) go. */
+  async pruneMedia (olderThanMs = 7 * 24 * 3600_000) {
+    const names = await readdir(this.#media).catch(() => [])
+    for (const name of names) {
+      const file = join(this.#media, name)
+      if ((await stat(file)).mtimeMs < Date.now() - olderThanMs) {
+        await unlink(file).catch(() => {})
+      }
+    }
   }
 
   /** The body to forward, or null for what is not a resident speaking in a room. */

@@ -1,9 +1,12 @@
 import { createServer } from 'node:http'
 import { createReadStream } from 'node:fs'
-import { join, basename } from 'node:path'
+import { join, basename, extname } from 'node:path'
+import { pipeline } from 'node:stream/promises'
 import { refusal } from './signature.js'
 
 const MAX_BODY_BYTES = 64 * 1024
+const SAY_TIMEOUT_MS = 30_000
+const IMAGE_TYPES = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.gif': 'image/gif', '.webp': 'image/webp' }
 
 /**
  * The endpoint the host posts its messages to (Gateway:OutboundUrl, path /send): checks the
@@ -11,6 +14,8 @@ const MAX_BODY_BYTES = 64 * 1024
  * text in the room (with real @-mentions) or to the person. Also serves the images it forwarded.
  */
 export function createOutboundServer ({ config, say, sentKeys, pace, mediaFolder, log = console }) {
+  // Keys being said right now: a repeat that arrives meanwhile (the host gave up waiting) waits.
+  const saying = new Set()
   return createServer(async (request, response) => {
     try {
       const url = new URL(request.url, 'http://bridge')
@@ -45,18 +50,32 @@ export function createOutboundServer ({ config, say, sentKeys, pace, mediaFolder
         return answer(response, 400, { title: 'Invalid message', detail: invalid })
       }
 
-      if (sentKeys.has(message.idempotencyKey)) {
+      const key = message.idempotencyKey
+      if (sentKeys.has(key)) {
         return answer(response, 200, { status: 'duplicate' })
       }
+      if (saying.has(key)) {
+        response.setHeader('retry-after', '2')
+        return answer(response, 429, { title: 'Being said', detail: 'This message is being said right now; send again to hear how it went.' })
+      }
 
-      const wait = pace.take(message.chatId ?? `user:${message.toUserId}`)
+      const target = message.chatId ?? `user:${message.toUserId}`
+      const wait = pace.take(target)
       if (wait > 0) {
         response.setHeader('retry-after', String(wait))
         return answer(response, 429, { title: 'Too many messages for this chat', detail: `Send again in ${wait} s.` })
       }
 
-      await say(message)
-      await sentKeys.add(message.idempotencyKey)
+      saying.add(key)
+      try {
+        await withTimeout(say(message), SAY_TIMEOUT_MS)
+        await sentKeys.add(key)
+      } catch (error) {
+        pace.release(target)
+        throw error
+      } finally {
+        saying.delete(key)
+      }
       return answer(response, 200, { status: 'sent' })
     } catch (error) {
       // The puppet could not say it (logged out, room gone): the host keeps it and tries again.
@@ -73,16 +92,27 @@ function check (message) {
   if (typeof message.text !== 'string' || message.text.length === 0) {
     return "'text' is required."
   }
-  if (typeof message.idempotencyKey !== 'string' || message.idempotencyKey.length === 0) {
-    return "'idempotencyKey' is required."
+  if (!isId(message.idempotencyKey)) {
+    return "'idempotencyKey' is required: one line of text."
   }
-  if (!message.chatId === !message.toUserId) {
-    return "Exactly one of 'chatId' and 'toUserId' is required."
+  if (!message.chatId === !message.toUserId || !isId(message.chatId ?? message.toUserId)) {
+    return "Exactly one of 'chatId' and 'toUserId' is required, as text."
   }
-  if (message.mentions !== undefined && message.mentions !== null && !Array.isArray(message.mentions)) {
+  if (message.mentions !== undefined && message.mentions !== null && (!Array.isArray(message.mentions) || !message.mentions.every(isId))) {
     return "'mentions' must be a list of user ids."
   }
   return null
+}
+
+// Ids and keys are one line of text (a key is kept one per line across restarts).
+function isId (value) {
+  return typeof value === 'string' && value.length > 0 && value.length <= 256 && !/[\u0000-\u001f]/.test(value)
+}
+
+function withTimeout (promise, ms) {
+  let timer
+  const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer from the puppet in ${ms / 1000} s`)), ms) })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
 
 async function readBody (request) {
@@ -98,16 +128,17 @@ async function readBody (request) {
   return Buffer.concat(chunks)
 }
 
-function serveMedia (response, folder, name) {
+async function serveMedia (response, folder, name) {
   if (name !== basename(name) || !/^[\w-]+\.(jpe?g|png|gif|webp)$/i.test(name)) {
     return answer(response, 404, { title: 'Not found' })
   }
   const stream = createReadStream(join(folder, name))
-  stream.on('error', () => answer(response, 404, { title: 'Not found' }))
-  stream.on('open', () => {
-    response.writeHead(200, { 'content-type': name.endsWith('png') ? 'image/png' : 'image/jpeg' })
-    stream.pipe(response)
-  })
+  stream.once('open', () => response.writeHead(200, { 'content-type': IMAGE_TYPES[extname(name).toLowerCase()] }))
+  try {
+    await pipeline(stream, response)
+  } catch {
+    answer(response, 404, { title: 'Not found' })
+  }
 }
 
 function answer (response, status, body) {

@@ -16,6 +16,11 @@ export class RoomPace {
   /** 0 when the room may be sent to now (and counts it), else the seconds to wait. */
   take (roomId) {
     const now = this.#now()
+    for (const [id, times] of this.#sent) {
+      if (times[times.length - 1] <= now - 60_000) {
+        this.#sent.delete(id)
+      }
+    }
     const recent = (this.#sent.get(roomId) ?? []).filter(at => at > now - 60_000)
     if (recent.length >= this.#perMinute) {
       this.#sent.set(roomId, recent)
@@ -24,5 +29,14 @@ export class RoomPace {
     recent.push(now)
     this.#sent.set(roomId, recent)
     return 0
+  }
+
+  /** Gives back the slot taken for a message that could not be said. */
+  release (roomId) {
+    const recent = this.#sent.get(roomId)
+    recent?.pop()
+    if (recent?.length === 0) {
+      this.#sent.delete(roomId)
+    }
   }
 }

@@ -31,6 +31,10 @@ export class SentKeys {
 
   async add (key) {
     this.#keys.add(key)
+    if (this.#keys.size > KEEP * 2) {
+      // A Set keeps insertion order: the oldest go first.
+      this.#keys = new Set([...this.#keys].slice(-KEEP))
+    }
     await appendFile(this.#file, `${key}\n`, { flush: true })
   }
 }

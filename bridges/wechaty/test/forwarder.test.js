@@ -9,6 +9,8 @@ import { refusal } from '../src/signature.js'
 
 const SECRET = 'forwarder-test-secret'
 const quiet = { info () {}, warn () {}, error () {} }
+// The same doubling pauses, from 20 ms instead of half a second.
+const pauses = { firstMs: 20, longestMs: 1000 }
 
 /** A gateway that answers each POST with the next of `answers` (then 200), recording what came. */
 async function gateway (answers) {
@@ -23,6 +25,12 @@ async function gateway (answers) {
       request.socket.destroy()
       return
     }
+    if (next === 'cut off') {
+      response.writeHead(200, { 'content-length': '100' })
+      response.write('{"sta')
+      request.socket.destroy()
+      return
+    }
     response.writeHead(next).end('{}')
   })
   await new Promise(done => server.listen(0, '127.0.0.1', done))
@@ -34,18 +42,18 @@ async function until (condition) {
   assert.ok(condition(), 'condition never held')
 }
 
-test('5xx and no answer are sent again in order, signed each time; a 4xx is not sent again', async () => {
+test('5xx, no answer and a cut-off answer are sent again in order, signed each time; a 4xx is not sent again', async () => {
   const stateDir = await mkdtemp(join(tmpdir(), 'forwarder-'))
-  const host = await gateway([503, 'hang up', 500, 400])
-  const forwarder = new Forwarder({ stateDir, gatewayUrl: host.url, gatewaySecret: SECRET, log: quiet })
+  const host = await gateway([503, 'hang up', 'cut off', 500, 400])
+  const forwarder = new Forwarder({ stateDir, gatewayUrl: host.url, gatewaySecret: SECRET, log: quiet, pauses })
   try {
     await forwarder.start()
     await forwarder.enqueue({ messageId: 'm-1', text: '苹果+1' })
     await forwarder.enqueue({ messageId: 'm-2', text: '香蕉+1' })
     await until(() => forwarder.pending === 0)
 
-    // m-1: 503, hang-up, 500, then 400 (refused for good: dropped); m-2 once, after it.
-    assert.deepEqual(host.received.map(r => r.body.messageId), ['m-1', 'm-1', 'm-1', 'm-1', 'm-2'])
+    // m-1: 503, hang-up, an answer cut off half way, 500, then 400 (refused for good: dropped); m-2 once, after it.
+    assert.deepEqual(host.received.map(r => r.body.messageId), ['m-1', 'm-1', 'm-1', 'm-1', 'm-1', 'm-2'])
     assert.ok(host.received.every(r => r.refused === null), 'every attempt is signed')
     assert.deepEqual(await readdir(join(stateDir, 'pending')), [])
   } finally {
@@ -57,13 +65,13 @@ test('5xx and no answer are sent again in order, signed each time; a 4xx is not 
 
 test('messages still unsent when the bridge stops are sent after its restart, once', async () => {
   const stateDir = await mkdtemp(join(tmpdir(), 'forwarder-'))
-  const first = new Forwarder({ stateDir, gatewayUrl: 'http://127.0.0.1:9', gatewaySecret: SECRET, log: quiet })
+  const first = new Forwarder({ stateDir, gatewayUrl: 'http://127.0.0.1:9', gatewaySecret: SECRET, log: quiet, pauses })
   await first.start()
   await first.enqueue({ messageId: 'm-kept', text: '截单' })
   await first.stop()
 
   const host = await gateway([])
-  const second = new Forwarder({ stateDir, gatewayUrl: host.url, gatewaySecret: SECRET, log: quiet })
+  const second = new Forwarder({ stateDir, gatewayUrl: host.url, gatewaySecret: SECRET, log: quiet, pauses })
   try {
     await second.start()
     await until(() => second.pending === 0)

@@ -11,7 +11,7 @@ import { signedHeaders } from '../src/signature.js'
 const SECRET = 'outbound-test-secret'
 const quiet = { info () {}, warn () {}, error () {} }
 
-async function bridge ({ perMinute = 20, fail = false } = {}) {
+async function bridge ({ perMinute = 20, fail = false, slow = 0 } = {}) {
   const stateDir = await mkdtemp(join(tmpdir(), 'outbound-'))
   const said = []
   const sentKeys = new SentKeys(stateDir)
@@ -21,7 +21,11 @@ async function bridge ({ perMinute = 20, fail = false } = {}) {
     sentKeys,
     pace: new RoomPace(perMinute),
     mediaFolder: join(stateDir, 'media'),
-    say: async message => { if (fail) throw new Error('logged out'); said.push(message) },
+    say: async message => {
+      await new Promise(done => setTimeout(done, slow))
+      if (fail) throw new Error('logged out')
+      said.push(message)
+    },
     log: quiet,
   })
   await new Promise(done => server.listen(0, '127.0.0.1', done))
@@ -95,5 +99,40 @@ test('a body that is not a message is a 400; a puppet that cannot say it is a 50
     assert.equal((await b.post(toRoom('k-9'))).status, 503, 'not remembered as sent')
   } finally {
     await b.close()
+  }
+})
+
+test('the same key posted again while it is being said waits (429) and is said once', async () => {
+  const b = await bridge({ slow: 300 })
+  try {
+    const [first, second] = await Promise.all([b.post(toRoom('ack:7')), new Promise(done => setTimeout(done, 50)).then(() => b.post(toRoom('ack:7')))])
+    assert.equal(first.status, 200)
+    assert.equal(second.status, 429)
+    assert.equal((await (await b.post(toRoom('ack:7'))).json()).status, 'duplicate')
+    assert.equal(b.said.length, 1)
+  } finally {
+    await b.close()
+  }
+})
+
+test('targets, mentions and keys that are not one line of text are a 400', async () => {
+  const b = await bridge()
+  try {
+    assert.equal((await b.post({ ...toRoom('k\nx') })).status, 400)
+    assert.equal((await b.post({ ...toRoom('k-10'), chatId: { id: 'room' } })).status, 400)
+    assert.equal((await b.post({ ...toRoom('k-11'), mentions: [42] })).status, 400)
+    assert.deepEqual(b.said, [])
+  } finally {
+    await b.close()
+  }
+})
+
+test('a message that could not be said does not use up the room\'s pace', async () => {
+  const failing = await bridge({ perMinute: 1, fail: true })
+  try {
+    assert.equal((await failing.post(toRoom('k-12'))).status, 503)
+    assert.equal((await failing.post(toRoom('k-12'))).status, 503, 'not 429: the failed try gave its slot back')
+  } finally {
+    await failing.close()
   }
 })
