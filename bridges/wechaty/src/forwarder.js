@@ -6,30 +6,31 @@ const PAUSES = { firstMs: 500, longestMs: 30_000 }
 const ANSWER_TIMEOUT_MS = 10_000
 
 /**
- * Carries heard messages to the gateway webhook, in the order heard. Each message is written to
- * disk before it is sent and removed once the host answered 2xx (stored) or 4xx (refused for good:
- * sending it again would not help), so a bridge that stops with messages in hand sends them after
- * its restart. A 5xx or no answer is tried again with growing pauses; the ones behind it wait.
+ * Carries heard messages to the gateway webhook, each room's in the order heard. Each message is
+ * written to disk before it is sent and removed once the host answered 2xx (stored) or 4xx
+ * (refused for good: sending it again would not help), so a bridge that stops with messages in
+ * hand sends them after its restart. A 5xx or no answer is tried again with growing pauses; that
+ * room's later messages wait behind it, other rooms' go on.
  */
 export class Forwarder {
   #folder
   #url
   #secret
   #log
+  #pauses
   #sequence = 0
-  #queue = []
+  #queue = [] // { name, chatId }, oldest first
+  #rooms = new Map() // chatId → { pause, retryAt } while its first message is being retried
   #running = null
   #stopped = false
-  #wakeIdle = null
-  #wakeStop = null
-  #pauses
+  #wake = null
 
   constructor ({ stateDir, gatewayUrl, gatewaySecret, log = console, pauses = PAUSES }) {
-    this.#pauses = pauses
     this.#folder = join(stateDir, 'pending')
     this.#url = new URL('/webhooks/gateway', gatewayUrl).toString()
     this.#secret = gatewaySecret
     this.#log = log
+    this.#pauses = pauses
   }
 
   /** Reads what an earlier run left unsent and starts sending. */
@@ -37,7 +38,8 @@ export class Forwarder {
     await mkdir(this.#folder, { recursive: true })
     const names = (await readdir(this.#folder)).filter(n => n.endsWith('.json')).sort()
     for (const name of names) {
-      this.#queue.push(name)
+      const body = JSON.parse(await readFile(join(this.#folder, name), 'utf8'))
+      this.#queue.push({ name, chatId: body.chatId })
       this.#sequence = Math.max(this.#sequence, Number.parseInt(name, 10) || 0)
     }
     if (names.length > 0) {
@@ -49,8 +51,7 @@ export class Forwarder {
 
   async stop () {
     this.#stopped = true
-    this.#wakeIdle?.()
-    this.#wakeStop?.()
+    this.#wake?.()
     await this.#running
   }
 
@@ -60,9 +61,8 @@ export class Forwarder {
     const temporary = join(this.#folder, `${name}.tmp`)
     await writeFile(temporary, JSON.stringify(body), { flush: true })
     await rename(temporary, join(this.#folder, name))
-    this.#queue.push(name)
-    // Wakes an idle loop only: a pause after a failure is kept, however much is said meanwhile.
-    this.#wakeIdle?.()
+    this.#queue.push({ name, chatId: body.chatId })
+    this.#wake?.()
   }
 
   get pending () {
@@ -70,29 +70,45 @@ export class Forwarder {
   }
 
   async #run () {
-    let pause = this.#pauses.firstMs
     while (!this.#stopped) {
-      const name = this.#queue[0]
-      if (!name) {
-        await new Promise(resolve => { this.#wakeIdle = resolve })
-        this.#wakeIdle = null
+      const next = this.#next()
+      if (!next) {
+        // Until a message comes, or the earliest room waiting for its retry may try again.
+        const retryAts = [...this.#rooms.values()].map(room => room.retryAt)
+        const sleep = retryAts.length > 0 ? Math.max(0, Math.min(...retryAts) - Date.now()) : null
+        await new Promise(resolve => {
+          const timer = sleep === null ? null : setTimeout(resolve, sleep)
+          this.#wake = () => { clearTimeout(timer); resolve() }
+        })
+        this.#wake = null
         continue
       }
 
-      const outcome = await this.#send(name)
-      if (outcome === 'done') {
-        await unlink(join(this.#folder, name)).catch(() => {})
-        this.#queue.shift()
-        pause = this.#pauses.firstMs
+      if (await this.#send(next.name) === 'done') {
+        await unlink(join(this.#folder, next.name)).catch(() => {})
+        this.#queue.splice(this.#queue.indexOf(next), 1)
+        this.#rooms.delete(next.chatId)
       } else {
-        await new Promise(resolve => {
-          const timer = setTimeout(resolve, pause)
-          this.#wakeStop = () => { clearTimeout(timer); resolve() }
-        })
-        this.#wakeStop = null
-        pause = Math.min(pause * 2, this.#pauses.longestMs)
+        const pause = Math.min((this.#rooms.get(next.chatId)?.pause ?? this.#pauses.firstMs / 2) * 2, this.#pauses.longestMs)
+        this.#rooms.set(next.chatId, { pause, retryAt: Date.now() + pause })
       }
     }
+  }
+
+  /** The oldest message that is first in its room, of a room not waiting for a retry. */
+  #next () {
+    const heads = new Set()
+    for (const entry of this.#queue) {
+      if (heads.has(entry.chatId)) {
+        continue
+      }
+      heads.add(entry.chatId)
+      const room = this.#rooms.get(entry.chatId)
+      if (!room || room.retryAt <= Date.now()) {
+        return entry
+      }
+    }
+    return null
   }
 
   async #send (name) {
