@@ -44,6 +44,12 @@ internal sealed class StartupChecks : IHostedLifecycleService
         services.GetRequiredService<MarketingSettings>();
         services.GetRequiredService<SegmentJobSettings>();
 
+        await MigrateAsync(services, cancellationToken);
+    }
+
+    /// <summary>The schema step alone: ours, then Hangfire's (tests migrate a template database with it).</summary>
+    internal static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<StorageMigrator>().MigrateAsync(cancellationToken);
         await JobStorageSchema.InstallAsync(services.GetRequiredService<StorageSettings>(), cancellationToken);

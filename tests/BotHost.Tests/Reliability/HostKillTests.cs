@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using GroupBuy.BotHost.Tests.Support;
 using GroupBuy.Testing;
 using Xunit;
@@ -85,18 +83,9 @@ public sealed class HostKillTests : IAsyncLifetime
 
     private async Task<long> PublishAsync(HttpClient admin)
     {
-        var created = await admin.PostAsJsonAsync(new Uri("/api/campaigns", UriKind.Relative), new
-        {
-            title = "周四鲜果",
-            chatIds = new[] { ChatScenario.ChatId },
-            closesAt = DateTimeOffset.UtcNow.AddDays(1).ToOffset(TimeSpan.FromHours(8)),
-            pickupAt = DateTimeOffset.UtcNow.AddDays(2).ToOffset(TimeSpan.FromHours(8)),
-            pickupPoint = "3栋大堂快递柜旁",
-            items = new[] { new { name = "红富士苹果", aliases = new[] { "苹果" }, price = 12.8m, referencePrice = 15.8m, category = "生鲜", stock = 500 } },
-        });
-        created.EnsureSuccessStatusCode();
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
-        (await admin.PostAsync(new Uri($"/api/campaigns/{id}/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        var id = await admin.PublishCampaignAsync(
+            [ChatScenario.ChatId],
+            new { name = "红富士苹果", aliases = new[] { "苹果" }, price = 12.8m, referencePrice = 15.8m, category = "生鲜", stock = 500 });
         // The preview is out before the replies to it come.
         await bridge.WaitForDeliveriesAsync(1);
         return id;
@@ -107,9 +96,7 @@ public sealed class HostKillTests : IAsyncLifetime
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            var orders = (await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/campaigns/{campaignId}/orders", UriKind.Relative))).EnumerateArray().ToDictionary(
-                o => o.GetProperty("residentId").GetString()!,
-                o => string.Join(' ', o.GetProperty("lines").EnumerateArray().Select(l => $"{l.GetProperty("itemNo").GetInt32()}:{l.GetProperty("quantity").GetInt32()}")));
+            var orders = await admin.OrdersAsync(campaignId);
             if (orders.Count >= Replies || DateTime.UtcNow > deadline)
             {
                 return orders;

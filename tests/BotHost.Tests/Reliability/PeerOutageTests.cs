@@ -99,14 +99,8 @@ public sealed class PeerOutageTests : IAsyncLifetime
     public async Task Messages_to_a_wecom_group_wait_out_the_frequency_limit_and_go_out_once_each_in_order()
     {
         const string Limited = "/cgi-bin/appchat/send";
-        var turns = Enumerable.Repeat(WeComFake.Reply(45009, "api freq out of limit"), 3).Append(WeComFake.Reply(0)).ToList();
-        for (var i = 0; i < turns.Count; i++)
-        {
-            var given = wecom.Given(WireMockRequest.Create().WithPath(Limited).UsingPost()).InScenario("limited");
-            given = i == 0 ? given : given.WhenStateIs($"after-{i}");
-            (i < turns.Count - 1 ? given.WillSetStateTo($"after-{i + 1}") : given)
-                .RespondWith(WireMockResponse.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(turns[i]));
-        }
+        var limited = (200, WeComFake.Reply(45009, "api freq out of limit"));
+        wecom.AnswerInTurn(Limited, limited, limited, limited, (200, WeComFake.Reply(0)));
 
         var queuedAt = clock.GetUtcNow();
         await QueueAsync([

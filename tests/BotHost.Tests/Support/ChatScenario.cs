@@ -61,18 +61,7 @@ public sealed class ChatScenario : IAsyncDisposable
     /// <summary>Creates and publishes the campaign, then waits for its preview in the chat.</summary>
     public async Task<long> PublishAsync(params object[] items)
     {
-        var created = await Admin.PostAsJsonAsync(new Uri("/api/campaigns", UriKind.Relative), new
-        {
-            title = "周四鲜果",
-            chatIds = new[] { ChatId },
-            closesAt = DateTimeOffset.UtcNow.AddDays(1).ToOffset(TimeSpan.FromHours(8)),
-            pickupAt = DateTimeOffset.UtcNow.AddDays(2).ToOffset(TimeSpan.FromHours(8)),
-            pickupPoint = "3栋大堂快递柜旁",
-            items,
-        });
-        created.EnsureSuccessStatusCode();
-        CampaignId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
-        (await Admin.PostAsync(new Uri($"/api/campaigns/{CampaignId}/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        CampaignId = await Admin.PublishCampaignAsync([ChatId], items);
         Preview = (await WaitForAsync(d => d.Text.StartsWith("【周四鲜果】开团啦", StringComparison.Ordinal))).Text;
         return CampaignId;
     }
@@ -157,13 +146,7 @@ public sealed class ChatScenario : IAsyncDisposable
     }
 
     /// <summary>Each resident's order as "1:2 3:1" (empty when cancelled), by resident id.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> OrdersAsync()
-    {
-        var orders = await Admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/campaigns/{CampaignId}/orders", UriKind.Relative));
-        return orders.EnumerateArray().ToDictionary(
-            o => o.GetProperty("residentId").GetString()!,
-            o => string.Join(' ', o.GetProperty("lines").EnumerateArray().Select(l => $"{l.GetProperty("itemNo").GetInt32()}:{l.GetProperty("quantity").GetInt32()}")));
-    }
+    public async Task<IReadOnlyDictionary<string, string>> OrdersAsync() => await Admin.OrdersAsync(CampaignId);
 
     public async Task<JsonElement> OrderOfAsync(string residentId)
     {

@@ -41,4 +41,17 @@ public sealed class GatewayClient(HttpClient http, string secret)
         quotedMessageId,
         mentions = mentions ?? [],
     };
+
+    /// <summary>A message written to the bot in a private chat: the contract's body with no chatId.</summary>
+    public static object Private(string messageId, string senderId, string text, string senderName = "王阿姨") => new
+    {
+        messageId,
+        chatId = (string?)null,
+        senderId,
+        senderName,
+        type = "text",
+        text,
+        sentAt = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)),
+        mentions = Array.Empty<string>(),
+    };
 }

@@ -1,6 +1,6 @@
+using GroupBuy.BotHost.Startup;
 using GroupBuy.Conversations;
 using GroupBuy.Conversations.Storage;
-using GroupBuy.Jobs.Hosting;
 using GroupBuy.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,9 +50,7 @@ public static class MigratedDatabase
             .AddConversations();
         await using (var provider = services.BuildServiceProvider())
         {
-            await using var scope = provider.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<StorageMigrator>().MigrateAsync(CancellationToken.None);
-            await JobStorageSchema.InstallAsync(provider.GetRequiredService<StorageSettings>(), CancellationToken.None);
+            await StartupChecks.MigrateAsync(provider, CancellationToken.None);
         }
 
         // Pooled connections stay open after the provider is gone; a template must have none.

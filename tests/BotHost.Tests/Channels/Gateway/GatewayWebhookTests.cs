@@ -75,7 +75,7 @@ public sealed class GatewayWebhookTests : IAsyncLifetime
     [Fact]
     public async Task Help_asked_in_a_private_chat_is_answered_privately_with_what_can_be_done_there()
     {
-        await gateway.SendAsync(Private("m-private-help", "u-9", "帮助"));
+        await gateway.SendAsync(GatewayClient.Private("m-private-help", "u-9", "帮助"));
 
         var delivery = Assert.Single(await bridge.WaitForDeliveriesAsync(1));
         Assert.Equal(JsonValueKind.Null, delivery.Body.GetProperty("chatId").ValueKind);
@@ -90,7 +90,7 @@ public sealed class GatewayWebhookTests : IAsyncLifetime
     [InlineData("room-1", "@团购助手 今天天气怎么样")]
     public async Task Anything_said_to_the_bot_that_no_handler_takes_gets_an_answer_pointing_to_help(string? chatId, string text)
     {
-        await gateway.SendAsync(chatId is null ? Private("m-unknown", "u-9", text) : GatewayClient.Text("m-unknown", chatId, "u-9", text));
+        await gateway.SendAsync(chatId is null ? GatewayClient.Private("m-unknown", "u-9", text) : GatewayClient.Text("m-unknown", chatId, "u-9", text));
 
         var delivery = Assert.Single(await bridge.WaitForDeliveriesAsync(1));
         Assert.Contains("这句我没看懂", delivery.Text, StringComparison.Ordinal);
@@ -289,18 +289,6 @@ public sealed class GatewayWebhookTests : IAsyncLifetime
         await Task.Delay(500);
         Assert.Equal(3, bridge.Deliveries.Count);
     }
-
-    /// <summary>A message written to the bot in a private chat: the contract's body with no chatId.</summary>
-    private static object Private(string messageId, string senderId, string text) => new
-    {
-        messageId,
-        chatId = (string?)null,
-        senderId,
-        senderName = "王阿姨",
-        type = "text",
-        text,
-        sentAt = DateTimeOffset.UtcNow,
-    };
 
     private async Task<int> CountAsync(string messageId)
     {

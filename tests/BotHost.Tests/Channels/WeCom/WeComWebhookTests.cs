@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using GroupBuy.BotHost.Channels.WeCom;
@@ -189,28 +188,15 @@ public sealed class WeComWebhookTests : IAsyncLifetime
     {
         var admin = host.CreateAdminClient();
         await admin.RegisterWeComGroupAsync("wr-storm", "robot", RobotKey);
-        var created = await admin.PostAsJsonAsync(new Uri("/api/campaigns", UriKind.Relative), new
-        {
-            title = "周四鲜果",
-            chatIds = new[] { "wr-storm" },
-            closesAt = DateTimeOffset.UtcNow.AddDays(1).ToOffset(TimeSpan.FromHours(8)),
-            pickupAt = DateTimeOffset.UtcNow.AddDays(2).ToOffset(TimeSpan.FromHours(8)),
-            pickupPoint = "3栋大堂",
-            items = new[] { new { name = "红富士苹果", aliases = new[] { "苹果" }, price = 12.8m, referencePrice = 15.8m, category = "生鲜", stock = 10 } },
-        });
-        var campaignId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
-        (await admin.PostAsync(new Uri($"/api/campaigns/{campaignId}/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        var campaignId = await admin.PublishCampaignAsync(
+            ["wr-storm"],
+            new { name = "红富士苹果", aliases = new[] { "苹果" }, price = 12.8m, referencePrice = 15.8m, category = "生鲜", stock = 10 });
 
         Answer("/cgi-bin/aibot/response", new { errcode = 0, errmsg = "ok" });
         await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => PostRobotTextAsync("robot-storm-1", "wr-storm", "@团购助手 苹果+1", $"{wecom.Url}/cgi-bin/aibot/response?response_code=RC-storm")));
 
-        var orders = await EventuallyAsync(async () =>
-        {
-            var read = await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/campaigns/{campaignId}/orders", UriKind.Relative));
-            return read.GetArrayLength() > 0 ? read.EnumerateArray().ToList() : null;
-        });
-        var order = Assert.Single(orders);
-        Assert.Equal(1, Assert.Single(order.GetProperty("lines").EnumerateArray()).GetProperty("quantity").GetInt32());
+        var orders = await EventuallyAsync(async () => await admin.OrdersAsync(campaignId) is { Count: > 0 } read ? read : null);
+        Assert.Equal("1:1", Assert.Single(orders).Value);
         Assert.Single(await InboundAsync(), m => m.MessageId == "robot-storm-1");
         var answered = await EventuallyAsync(() => Task.FromResult(RobotPosts("已记下").Count > 0 ? RobotPosts("已记下") : null));
         await Task.Delay(1000);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GroupBuy.BotHost.Channels.WeCom.Api;
+using GroupBuy.BotHost.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -88,25 +89,7 @@ internal sealed class WeComFake : IAsyncDisposable
     }
 
     /// <summary>An API answers each call in turn with the next of these (status, body); the last repeats.</summary>
-    public void AnswerInTurn(string path, params (int Status, string Body)[] answers)
-    {
-        var scenario = $"turns:{path}";
-        for (var i = 0; i < answers.Length; i++)
-        {
-            var given = Server.Given(Request.Create().WithPath(path).UsingAnyMethod()).InScenario(scenario);
-            if (i > 0)
-            {
-                given = given.WhenStateIs($"after-{i}");
-            }
-
-            if (i < answers.Length - 1)
-            {
-                given = given.WillSetStateTo($"after-{i + 1}");
-            }
-
-            given.RespondWith(Response.Create().WithStatusCode(answers[i].Status).WithHeader("Content-Type", "application/json").WithBody(answers[i].Body));
-        }
-    }
+    public void AnswerInTurn(string path, params (int Status, string Body)[] answers) => Server.AnswerInTurn(path, answers);
 
     public static string Reply(int errcode, string errmsg = "ok", object? extra = null)
     {
